@@ -1,0 +1,10 @@
+export * from './types';
+export { elementwise } from './elementwise';
+export * from './identity';
+export * from './sigmoid';
+export * from './tanh';
+export * from './relu';
+export * from './leaky-relu';
+export * from './softmax';
+export * from './from-formula';
+export * from './registry';

@@ -1,0 +1,37 @@
+/**
+ * Sigmoid (logistic) activation: σ(z) = 1 / (1 + e^(−z)), σ'(z) = σ(z)·(1 − σ(z)) ≤ 0.25.
+ *
+ * Numerically stable for large |z|: for z < 0 it uses e^z / (1 + e^z), so e^(−z) never overflows.
+ * Example: sigmoid.output(0) === 0.5; sigmoid.derivative(0) === 0.25.
+ */
+import { elementwise } from './elementwise';
+
+export function sigmoidValue(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export const sigmoid = elementwise({
+  name: 'sigmoid',
+  label: 'Sigmoid',
+  output: sigmoidValue,
+  derivative: (z) => {
+    const s = sigmoidValue(z);
+    return s * (1 - s);
+  },
+  derivativeFromOutput: (_z, a) => a * (1 - a),
+  latex: '\\sigma(z) = \\frac{1}{1 + e^{-z}}',
+  latexDerivative: "\\sigma'(z) = \\sigma(z)\\,\\bigl(1 - \\sigma(z)\\bigr)",
+  expression: '1 / (1 + exp(-x))',
+  range: '(0, 1)',
+  pros: [
+    'Output in (0, 1) can be read as a probability: the classic output for binary classification',
+    'Smooth and simple; comes from logistic regression',
+  ],
+  cons: [
+    'Vanishing gradients: the derivative is at most 0.25 and nearly 0 for large |z|',
+    'Output is not centred on 0 (always positive), so weight updates zig-zag',
+    'Needs an exponential, slower than ReLU',
+  ],
+});

@@ -1,0 +1,344 @@
+/**
+ * A fully connected network (全连接神经网络): input layer → hidden layer(s) → output layer, each layer a `Dense`.
+ *
+ *   const net = Network.create({ inputSize: 2, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], seed: 1 });
+ *   net.forward([[0, 1]]);   // forward propagation (前向传播): returns the output matrix
+ *   net.trace();             // every layer's input, Z and A from that forward pass
+ *   net.computeGradients(X, T, 'mse');  // forward + loss + backpropagation (反向传播); returns the loss
+ *   net.gradients();         // dL/dW and dL/db of every layer as plain arrays
+ */
+import { getActivation } from './activations/registry';
+import type { Activation } from './activations/types';
+import { Dense } from './dense';
+import { ArgumentError, ShapeError, checkInteger, describe, formatShape } from './errors';
+import { defaultInitFor, initWeights, type InitName } from './init';
+import { getLoss } from './losses/registry';
+import type { Loss } from './losses/types';
+import { Matrix, toMatrix } from './matrix';
+import { toRandom, type Random } from './random';
+import { loadNetwork } from './serialize';
+
+/** One layer in `Network.create`. */
+export interface LayerSpec {
+  /** Number of neurons. */
+  units: number;
+  /** Activation name or object (default 'identity'). */
+  activation?: string | Activation;
+}
+
+export interface NetworkSpec {
+  /** Number of input features. */
+  inputSize: number;
+  /** Hidden layers then the output layer. */
+  layers: LayerSpec[];
+  /** Weight initialiser (default 'auto': He for ReLU-like activations, Xavier otherwise). */
+  init?: InitName | 'auto' | 'glorot';
+  /** Seed for the weights (default 42), or a Random to draw from. */
+  seed?: number | Random;
+}
+
+/** One layer with explicit parameters, for `Network.fromWeights`. */
+export interface LayerWeights {
+  /** weights[i][j]: from input i to neuron j (shape [inputs][units]). */
+  weights: number[][];
+  /** One bias per neuron. */
+  biases: number[];
+  /** Activation name or object (default 'identity'). */
+  activation?: string | Activation;
+}
+
+/** Parameters (or their gradients) of one layer, as plain arrays. */
+export interface LayerParameters {
+  weights: number[][];
+  biases: number[];
+}
+
+/** One layer of a forward trace. */
+export interface LayerTrace {
+  /** 1-based layer number (layer 1 = first hidden layer). */
+  layer: number;
+  activation: string;
+  /** The layer's input (the previous layer's A, or the features). */
+  input: number[][];
+  /** Pre-activations Z = input·W + b. */
+  Z: number[][];
+  /** Outputs A = h(Z). */
+  A: number[][];
+}
+
+/** A parameter array with its gradient, as the optimisers see it. */
+export interface Parameter {
+  /** e.g. 'layer 1 weights' */
+  name: string;
+  /** The values, updated in place by the optimiser. */
+  value: Float64Array;
+  /** The latest gradient dL/d(value). */
+  grad: Float64Array;
+}
+
+export class Network {
+  /** The layers, first hidden layer first, output layer last. */
+  readonly layers: Dense[];
+
+  constructor(layers: Dense[]) {
+    if (!Array.isArray(layers) || layers.length === 0) {
+      throw new ArgumentError('Network: needs at least one layer');
+    }
+    for (let i = 1; i < layers.length; i++) {
+      if (layers[i].inputSize !== layers[i - 1].units) {
+        throw new ShapeError(
+          `Network: layer ${i + 1} expects ${layers[i].inputSize} inputs but layer ${i} has ${layers[i - 1].units} units`,
+          [layers[i - 1].units],
+          [layers[i].inputSize],
+        );
+      }
+    }
+    for (let i = 0; i < layers.length - 1; i++) {
+      if (!layers[i].activation.elementwise) {
+        throw new ArgumentError(`Network: softmax may only be used in the output layer (found in layer ${i + 1})`);
+      }
+    }
+    this.layers = layers;
+  }
+
+  /** Builds a network from layer sizes and activations, with seeded random weights. */
+  static create(spec: NetworkSpec): Network {
+    if (typeof spec !== 'object' || spec === null) throw new ArgumentError(`Network.create: expected a spec object, got ${describe(spec)}`);
+    checkInteger('Network.create', 'inputSize', spec.inputSize);
+    if (!Array.isArray(spec.layers) || spec.layers.length === 0) {
+      throw new ArgumentError(`Network.create: layers must be a non-empty array of {units, activation}, got ${describe(spec.layers)}`);
+    }
+    const rng = toRandom(spec.seed, 42);
+    const layers: Dense[] = [];
+    let fanIn = spec.inputSize;
+    spec.layers.forEach((l, i) => {
+      checkInteger('Network.create', `layers[${i}].units`, l?.units);
+      const activation = getActivation(l.activation ?? 'identity');
+      const init = spec.init === undefined || spec.init === 'auto' ? defaultInitFor(activation.name) : spec.init;
+      layers.push(new Dense(fanIn, l.units, activation, initWeights(init, fanIn, l.units, rng)));
+      fanIn = l.units;
+    });
+    return new Network(layers);
+  }
+
+  /** Builds a network from explicit weights and biases given as plain arrays. */
+  static fromWeights(spec: { layers: LayerWeights[] }): Network {
+    if (typeof spec !== 'object' || spec === null || !Array.isArray(spec.layers) || spec.layers.length === 0) {
+      throw new ArgumentError('Network.fromWeights: expected { layers: [{ weights: number[][], biases: number[], activation }] }');
+    }
+    const layers = spec.layers.map((l, i) => {
+      const where = `layers[${i}]`;
+      const W = toMatrix(l?.weights, `${where}.weights`, 'Network.fromWeights');
+      if (!Array.isArray(l.biases) || l.biases.some((v) => typeof v !== 'number')) {
+        throw new ArgumentError(`Network.fromWeights: ${where}.biases must be an array of numbers, got ${describe(l.biases)}`);
+      }
+      if (l.biases.length !== W.cols) {
+        throw new ShapeError(
+          `Network.fromWeights: ${where}.biases has length ${l.biases.length}, expected ${W.cols} (one per neuron; weights have shape ${formatShape(W.shape)} = [inputs, units])`,
+          [W.cols],
+          [l.biases.length],
+        );
+      }
+      return new Dense(W.rows, W.cols, getActivation(l.activation ?? 'identity'), W.data, Float64Array.from(l.biases));
+    });
+    return new Network(layers);
+  }
+
+  /** Rebuilds a network saved with `toJSON()` / `saveNetwork` (validated; see serialize.ts). */
+  static fromJSON(json: string | NetworkJson): Network {
+    return loadNetwork(json);
+  }
+
+  /** Layer sizes: [inputs, units of layer 1, …, outputs]. */
+  get sizes(): number[] {
+    return [this.layers[0].inputSize, ...this.layers.map((l) => l.units)];
+  }
+
+  get inputSize(): number {
+    return this.layers[0].inputSize;
+  }
+
+  get outputSize(): number {
+    return this.layers[this.layers.length - 1].units;
+  }
+
+  /** Total number of weights and biases. */
+  get parameterCount(): number {
+    return this.layers.reduce((s, l) => s + l.W.data.length + l.b.length, 0);
+  }
+
+  /** Forward propagation: returns the output of the last layer for a batch (one sample per row). */
+  forward(X: Matrix | number[][]): Matrix {
+    let A = toMatrix(X, 'X', 'Network.forward');
+    if (A.cols !== this.inputSize) {
+      throw new ShapeError(
+        `Network.forward: X has shape ${formatShape(A.shape)}, expected ${formatShape([null, this.inputSize])} (${this.inputSize} features per sample)`,
+        [null, this.inputSize],
+        A.shape,
+      );
+    }
+    for (const layer of this.layers) A = layer.forward(A);
+    return A;
+  }
+
+  /** Forward pass returning plain arrays (one row of outputs per sample). */
+  predict(X: Matrix | number[][]): number[][] {
+    return this.forward(X).toArray();
+  }
+
+  /** Every layer's input, Z and A from the most recent forward pass, as plain arrays. */
+  trace(): LayerTrace[] {
+    return this.layers.map((l, i) => {
+      if (!l.X || !l.Z || !l.A) throw new ArgumentError('Network.trace: run forward(X) first');
+      return { layer: i + 1, activation: l.activation.name, input: l.X.toArray(), Z: l.Z.toArray(), A: l.A.toArray() };
+    });
+  }
+
+  /** Checks a loss against the output layer and returns it as an object. */
+  resolveLoss(loss: string | Loss): Loss {
+    const L = getLoss(loss);
+    const last = this.layers[this.layers.length - 1].activation.name;
+    if (L.input === 'logits' && last !== 'softmax') {
+      throw new ArgumentError(
+        `Network: the loss "${L.name}" reads the logits of a softmax output layer, but the output layer's activation is "${last}"; use activation 'softmax' in the last layer`,
+      );
+    }
+    return L;
+  }
+
+  private checkTargets(fn: string, T: Matrix, rows: number): void {
+    if (T.rows !== rows || T.cols !== this.outputSize) {
+      throw new ShapeError(
+        `${fn}: targets have shape ${formatShape(T.shape)}, expected ${formatShape([rows, this.outputSize])} (one row per sample, ${this.outputSize} outputs)` +
+          (T.cols === 1 && this.outputSize > 1 ? '; class labels must be one-hot encoded (oneHot(labels))' : ''),
+        [rows, this.outputSize],
+        T.shape,
+      );
+    }
+  }
+
+  /** The loss of the network on (X, T) without computing gradients. */
+  evaluate(X: Matrix | number[][], T: Matrix | number[][] | number[], loss: string | Loss): number {
+    const L = this.resolveLoss(loss);
+    const out = this.forward(X);
+    const Tm = toMatrix(T, 'T', 'Network.evaluate');
+    this.checkTargets('Network.evaluate', Tm, out.rows);
+    const last = this.layers[this.layers.length - 1];
+    return L.value(L.input === 'logits' ? (last.Z as Matrix) : out, Tm);
+  }
+
+  /**
+   * Backpropagation from a given gradient of the loss with respect to the output A
+   * (or to the last Z if `withRespectToLogits`). Fills every layer's dLoss_dW and dLoss_db.
+   */
+  backward(dLoss_dOutput: Matrix, withRespectToLogits = false): void {
+    const n = this.layers.length;
+    let g: Matrix | null = dLoss_dOutput;
+    for (let i = n - 1; i >= 0; i--) {
+      const layer = this.layers[i];
+      g = i === n - 1 && withRespectToLogits ? layer.backward(null, g as Matrix, i > 0) : layer.backward(g as Matrix, undefined, i > 0);
+    }
+  }
+
+  /** Forward pass, loss, and backward pass on one batch. Returns the loss; gradients are left in the layers. */
+  computeGradients(X: Matrix | number[][], T: Matrix | number[][] | number[], loss: string | Loss): number {
+    const L = this.resolveLoss(loss);
+    const out = this.forward(X);
+    const Tm = toMatrix(T, 'T', 'Network.computeGradients');
+    this.checkTargets('Network.computeGradients', Tm, out.rows);
+    const last = this.layers[this.layers.length - 1];
+    const Y = L.input === 'logits' ? (last.Z as Matrix) : out;
+    const value = L.value(Y, Tm);
+    this.backward(L.gradient(Y, Tm), L.input === 'logits');
+    return value;
+  }
+
+  /** Weights and biases of every layer as plain arrays (copies). */
+  parameters(): LayerParameters[] {
+    return this.layers.map((l) => ({ weights: l.W.toArray(), biases: Array.from(l.b) }));
+  }
+
+  /** dL/dW and dL/db of every layer from the last backward pass, as plain arrays (copies). */
+  gradients(): LayerParameters[] {
+    return this.layers.map((l) => ({ weights: l.dLoss_dW.toArray(), biases: Array.from(l.dLoss_db) }));
+  }
+
+  /** Replaces all weights and biases (shapes must match). */
+  setParameters(params: LayerParameters[]): void {
+    if (!Array.isArray(params) || params.length !== this.layers.length) {
+      throw new ShapeError(`Network.setParameters: expected ${this.layers.length} layers of parameters, got ${describe(params)}`);
+    }
+    params.forEach((p, i) => {
+      const W = toMatrix(p.weights, `params[${i}].weights`, 'Network.setParameters');
+      const l = this.layers[i];
+      if (W.rows !== l.W.rows || W.cols !== l.W.cols) {
+        throw new ShapeError(
+          `Network.setParameters: params[${i}].weights has shape ${formatShape(W.shape)}, expected ${formatShape(l.W.shape)}`,
+          l.W.shape,
+          W.shape,
+        );
+      }
+      if (!Array.isArray(p.biases) || p.biases.length !== l.b.length) {
+        throw new ShapeError(`Network.setParameters: params[${i}].biases must have length ${l.b.length}`, [l.b.length]);
+      }
+      l.W.data.set(W.data);
+      l.b.set(p.biases);
+    });
+  }
+
+  /** The parameter arrays with their gradients, in a fixed order (layer 1 weights, layer 1 biases, …). */
+  parameterList(): Parameter[] {
+    const list: Parameter[] = [];
+    this.layers.forEach((l, i) => {
+      list.push({ name: `layer ${i + 1} weights`, value: l.W.data, grad: l.dLoss_dW.data });
+      list.push({ name: `layer ${i + 1} biases`, value: l.b, grad: l.dLoss_db });
+    });
+    return list;
+  }
+
+  /** An independent copy with the same weights. */
+  clone(): Network {
+    return new Network(this.layers.map((l) => new Dense(l.inputSize, l.units, l.activation, l.W.data.slice(), l.b.slice())));
+  }
+
+  /** A short text summary: one line per layer with shapes and parameter counts. */
+  summary(): string {
+    const lines = [`Network ${this.sizes.join('-')} (${this.parameterCount} parameters)`];
+    this.layers.forEach((l, i) => {
+      const kind = i === this.layers.length - 1 ? 'output' : 'hidden';
+      lines.push(
+        `  layer ${i + 1} (${kind}): ${l.inputSize} → ${l.units}, ${l.activation.label}, W ${formatShape(l.W.shape)}, b [${l.units}], ${l.W.data.length + l.b.length} parameters`,
+      );
+    });
+    return lines.join('\n');
+  }
+
+  /** A JSON-ready description (format 'fcnn-network', version 1). Custom formula activations keep their formula. */
+  toJSON(): NetworkJson {
+    return {
+      format: 'fcnn-network',
+      version: 1,
+      layers: this.layers.map((l) => ({
+        activation: l.activation.name,
+        ...(isBuiltinName(l.activation.name) ? {} : { formula: l.activation.expression }),
+        ...(l.activation.name === 'leaky-relu' ? { alpha: leakyAlpha(l.activation) } : {}),
+        weights: l.W.toArray(),
+        biases: Array.from(l.b),
+      })),
+    };
+  }
+}
+
+export interface NetworkJson {
+  format: 'fcnn-network';
+  version: 1;
+  layers: Array<{ activation: string; formula?: string; alpha?: number; weights: number[][]; biases: number[] }>;
+}
+
+const BUILTIN = new Set(['identity', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'softmax']);
+function isBuiltinName(name: string): boolean {
+  return BUILTIN.has(name);
+}
+function leakyAlpha(a: Activation): number {
+  return a.derivative(-1);
+}

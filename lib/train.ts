@@ -1,0 +1,235 @@
+/**
+ * The training loop: for every epoch (训练轮次), shuffle the samples with the seeded generator, cut them into
+ * mini-batches, and for each batch run forward → loss → backward → optimiser step.
+ *
+ *   const history = train(net, { x, y, loss: 'mse', optimizer: sgd({ learningRate: 0.1 }), epochs: 200, batchSize: 32, seed: 1 });
+ *   history.loss            // one mean training loss per epoch
+ *   history.convergedEpoch  // where the loss flattened (or null)
+ *
+ * The loop refuses a loss that stops being finite: it throws a TrainingError naming the epoch and batch and
+ * suggesting a smaller learning rate. (The math functions themselves let NaN through.)
+ */
+import { ConvergenceDetector, type ConvergenceOptions } from './convergence';
+import { ArgumentError, ShapeError, checkInteger, describe, formatShape } from './errors';
+import type { Loss } from './losses/types';
+import { METRICS } from './metrics';
+import { Matrix, toMatrix } from './matrix';
+import type { Network } from './network';
+import { getOptimizer } from './optimizers/registry';
+import type { Optimizer } from './optimizers/types';
+import { toRandom, type Random } from './random';
+
+type Data = Matrix | number[][] | number[];
+
+/** Thrown when the loss becomes NaN or ±Infinity during training. */
+export class TrainingError extends Error {
+  constructor(message: string, readonly epoch: number, readonly batch: number, readonly loss: number) {
+    super(message);
+    this.name = 'TrainingError';
+  }
+}
+
+export interface EpochInfo {
+  /** 1-based epoch number. */
+  epoch: number;
+  /** Mean training loss over the epoch's batches. */
+  loss: number;
+  /** Validation loss at the end of the epoch, if validation data was given. */
+  valLoss?: number;
+  /** Training metrics at the end of the epoch. */
+  metrics: Record<string, number>;
+  /** Validation metrics at the end of the epoch. */
+  valMetrics?: Record<string, number>;
+  /** The history so far (for live plots). */
+  history: History;
+}
+
+export interface BatchInfo {
+  epoch: number;
+  /** 1-based batch number within the epoch. */
+  batch: number;
+  /** Loss of this batch (before the update). */
+  loss: number;
+  /** Number of samples in this batch. */
+  size: number;
+}
+
+export interface TrainOptions {
+  /** Inputs, one sample per row. */
+  x: Data;
+  /** Targets, one row per sample (one-hot rows for softmax cross-entropy). */
+  y: Data;
+  /** Loss name or object (default 'mse'). */
+  loss?: string | Loss;
+  /** Optimiser object or name (default 'sgd'). */
+  optimizer?: Optimizer | string;
+  /** Learning rate when `optimizer` is given by name (default 0.01). */
+  learningRate?: number;
+  /** Number of passes over the data (an integer ≥ 1). */
+  epochs: number;
+  /** Samples per mini-batch (default 32; use the data size for full-batch gradient descent, 1 for pure SGD). */
+  batchSize?: number;
+  /** Seed (or generator) for shuffling (default 42). */
+  seed?: number | Random;
+  /** Shuffle before each epoch (default true). */
+  shuffle?: boolean;
+  /** Data to evaluate on after each epoch. */
+  validation?: { x: Data; y: Data };
+  /** Metric names computed after each epoch: 'accuracy', 'mae', 'rmse', 'r2'. */
+  metrics?: string[];
+  /** Convergence detection (on the training loss, or validation loss if `monitor` is 'valLoss'); false to disable. */
+  convergence?: ConvergenceOptions | false;
+  /** Which loss the convergence detector watches (default 'loss'). */
+  monitor?: 'loss' | 'valLoss';
+  /** Stop training as soon as convergence is detected (default false). */
+  stopOnConvergence?: boolean;
+  /** Called after every batch. */
+  onBatchEnd?: (info: BatchInfo) => void;
+  /** Called after every epoch. Return false to stop training. */
+  onEpochEnd?: (info: EpochInfo) => void | boolean;
+}
+
+export interface History {
+  /** Mean training loss per epoch (index 0 = epoch 1). */
+  loss: number[];
+  /** Validation loss per epoch. */
+  valLoss?: number[];
+  /** Training metrics per epoch. */
+  metrics: Record<string, number[]>;
+  /** Validation metrics per epoch. */
+  valMetrics?: Record<string, number[]>;
+  /** The epoch where the loss flattened (收敛), or null. */
+  convergedEpoch: number | null;
+  /** Epochs actually run. */
+  epochs: number;
+  /** True when training stopped before `epochs` (convergence or a callback). */
+  stoppedEarly: boolean;
+  /** Wall-clock seconds spent training. */
+  seconds: number;
+}
+
+function checkData(net: Network, x: Data, y: Data, what: string): [Matrix, Matrix] {
+  const X = toMatrix(x, `${what}.x`, 'train');
+  const Y = toMatrix(y, `${what}.y`, 'train');
+  if (X.rows === 0) throw new ArgumentError(`train: ${what}.x is empty (0 samples)`);
+  if (X.rows !== Y.rows) {
+    throw new ShapeError(`train: ${what}.x has ${X.rows} samples but ${what}.y has ${Y.rows}; they must match`, [X.rows], [Y.rows]);
+  }
+  if (X.cols !== net.inputSize) {
+    throw new ShapeError(
+      `train: ${what}.x has shape ${formatShape(X.shape)}, expected ${formatShape([X.rows, net.inputSize])} (the network has ${net.inputSize} inputs)`,
+      [X.rows, net.inputSize],
+      X.shape,
+    );
+  }
+  if (Y.cols !== net.outputSize) {
+    throw new ShapeError(
+      `train: ${what}.y has shape ${formatShape(Y.shape)}, expected ${formatShape([Y.rows, net.outputSize])} (the network has ${net.outputSize} outputs)` +
+        (Y.cols === 1 && net.outputSize > 1 ? '; encode class labels with oneHot(labels)' : ''),
+      [Y.rows, net.outputSize],
+      Y.shape,
+    );
+  }
+  return [X, Y];
+}
+
+function computeMetrics(names: string[], net: Network, X: Matrix, Y: Matrix): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (names.length === 0) return out;
+  const P = net.forward(X);
+  for (const name of names) out[name] = METRICS[name](P, Y);
+  return out;
+}
+
+/** Trains `net` in place and returns the history of losses and metrics. */
+export function train(net: Network, options: TrainOptions): History {
+  if (typeof options !== 'object' || options === null) throw new ArgumentError(`train: expected an options object, got ${describe(options)}`);
+  const loss = net.resolveLoss(options.loss ?? 'mse');
+  checkInteger('train', 'epochs', options.epochs);
+  const batchSizeOption = options.batchSize ?? 32;
+  checkInteger('train', 'batchSize', batchSizeOption);
+  const optimizer = getOptimizer(options.optimizer ?? 'sgd', { learningRate: options.learningRate ?? 0.01 });
+  const [X, Y] = checkData(net, options.x, options.y, 'data');
+  const validation = options.validation ? checkData(net, options.validation.x, options.validation.y, 'validation') : null;
+  const metricNames = options.metrics ?? [];
+  for (const m of metricNames) {
+    if (!Object.prototype.hasOwnProperty.call(METRICS, m)) {
+      throw new ArgumentError(`train: unknown metric ${describe(m)}; valid names are: ${Object.keys(METRICS).join(', ')}`);
+    }
+  }
+  if (options.monitor === 'valLoss' && !validation) throw new ArgumentError("train: monitor 'valLoss' needs validation data");
+  const rng = toRandom(options.seed, 42);
+  const shuffle = options.shuffle ?? true;
+  const n = X.rows;
+  const batchSize = Math.min(batchSizeOption, n);
+  const detector = options.convergence === false ? null : new ConvergenceDetector(options.convergence ?? {});
+  const params = net.parameterList();
+
+  const history: History = {
+    loss: [],
+    ...(validation ? { valLoss: [] as number[], valMetrics: Object.fromEntries(metricNames.map((m) => [m, [] as number[]])) } : {}),
+    metrics: Object.fromEntries(metricNames.map((m) => [m, [] as number[]])),
+    convergedEpoch: null,
+    epochs: 0,
+    stoppedEarly: false,
+    seconds: 0,
+  };
+  const start = performance.now();
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const batches = Math.ceil(n / batchSize);
+  const fullX = new Matrix(batchSize, X.cols), fullY = new Matrix(batchSize, Y.cols);
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    if (shuffle) order = rng.permutation(n);
+    let sum = 0;
+    for (let b = 0; b < batches; b++) {
+      const from = b * batchSize, to = Math.min(n, from + batchSize);
+      const idx = order.subarray(from, to);
+      const size = to - from;
+      const bx = X.selectRows(idx, size === batchSize ? fullX : undefined);
+      const by = Y.selectRows(idx, size === batchSize ? fullY : undefined);
+      const value = net.computeGradients(bx, by, loss);
+      if (!Number.isFinite(value)) {
+        history.seconds = (performance.now() - start) / 1000;
+        throw new TrainingError(
+          `train: loss became ${value} at epoch ${epoch}, batch ${b + 1}; the learning rate ${optimizer.learningRate} is probably too large ` +
+            `(or the data holds NaN/Infinity). Try a smaller learning rate.`,
+          epoch,
+          b + 1,
+          value,
+        );
+      }
+      optimizer.step(params);
+      sum += value * size;
+      options.onBatchEnd?.({ epoch, batch: b + 1, loss: value, size });
+    }
+    const epochLoss = sum / n;
+    history.loss.push(epochLoss);
+    const metrics = computeMetrics(metricNames, net, X, Y);
+    for (const m of metricNames) history.metrics[m].push(metrics[m]);
+    let valLoss: number | undefined;
+    let valMetrics: Record<string, number> | undefined;
+    if (validation) {
+      valLoss = net.evaluate(validation[0], validation[1], loss);
+      history.valLoss!.push(valLoss);
+      valMetrics = computeMetrics(metricNames, net, validation[0], validation[1]);
+      for (const m of metricNames) history.valMetrics![m].push(valMetrics[m]);
+    }
+    history.epochs = epoch;
+    history.seconds = (performance.now() - start) / 1000;
+    let stop = false;
+    if (detector && detector.update(options.monitor === 'valLoss' ? (valLoss as number) : epochLoss)) {
+      history.convergedEpoch = detector.convergedEpoch;
+      if (options.stopOnConvergence) stop = true;
+    }
+    const r = options.onEpochEnd?.({ epoch, loss: epochLoss, valLoss, metrics, valMetrics, history });
+    if (r === false) stop = true;
+    if (stop && epoch < options.epochs) {
+      history.stoppedEarly = true;
+      break;
+    }
+  }
+  history.seconds = (performance.now() - start) / 1000;
+  return history;
+}
