@@ -8,7 +8,7 @@ export const identity = elementwise({
   name: 'identity',
   label: 'Identity (linear)',
   output: (z) => z,
-  derivative: (_z) => 1,
+  derivative: (z) => (z === z ? 1 : z), // 1, but NaN stays NaN
   latex: 'h(z) = z',
   latexDerivative: "h'(z) = 1",
   expression: 'x',
