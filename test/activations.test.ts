@@ -203,3 +203,15 @@ describe('activationFromFormula', () => {
     }
   });
 });
+
+describe('activationFromFormula far in the tails', () => {
+  it('softplus, swish and mish keep finite derivatives at x = −1000 and +1000 (where exp overflows)', () => {
+    for (const expr of ['x / (1 + exp(-x))', 'log(1 + exp(x))', 'x * tanh(log(1 + exp(x)))']) {
+      const act = activationFromFormula(expr);
+      for (const x of [-1000, -720, 720, 1000]) {
+        const d = act.derivative(x);
+        assert.ok(Number.isFinite(d) || Number.isFinite(act.output(x)) === false, `${expr} at ${x}: ${d}`);
+      }
+    }
+  });
+});

@@ -9,6 +9,7 @@
  * The variable must be `x`. Piecewise definitions use the conditional operator, e.g. ELU:
  * 'x > 0 ? x : exp(x) - 1' (each branch is differentiated on its own; the value exactly at the switch point
  * follows the branch the condition picks).
+ * Where the symbolic derivative overflows (Infinity/Infinity) at a finite x, a central difference is used instead.
  * For speed, the expression and its derivative are translated into plain JavaScript when they use only
  * + − × ÷ ^, comparisons, ?: and common functions (exp, log, tanh, …); otherwise mathjs evaluates them.
  */
@@ -138,13 +139,19 @@ export function activationFromFormula(expression: string, options: FormulaActiva
   } catch (err) {
     throw new ArgumentError(`activationFromFormula: mathjs cannot differentiate ${JSON.stringify(expression)}: ${(err as Error).message}`);
   }
-  try {
-    dNode = simplify(dNode);
-  } catch {
-    // keep the unsimplified derivative
-  }
+  dNode = simplifyDerivative(dNode);
   const output = compileScalar(node);
-  const derivative = compileScalar(dNode);
+  const symbolicDerivative = compileScalar(dNode);
+  // A symbolic derivative can overflow where the function itself is fine: swish's derivative simplifies to
+  // (exp(-x)·(x + 1) + 1) / (exp(-x) + 1)^2, which is Infinity/Infinity = NaN for x ≤ −710. There (and only
+  // there: finite x, finite h(x), non-finite h'(x)) we fall back to a central difference of h.
+  const derivative = (x: number): number => {
+    const d = symbolicDerivative(x);
+    if (Number.isFinite(d) || !Number.isFinite(x)) return d;
+    const step = 1e-6 * Math.max(1, Math.abs(x));
+    const fp = output(x + step), fm = output(x - step);
+    return Number.isFinite(fp) && Number.isFinite(fm) ? (fp - fm) / (2 * step) : d;
+  };
   const probe = output(0.5);
   if (typeof probe !== 'number') {
     throw new ArgumentError(`activationFromFormula: ${JSON.stringify(expression)} does not evaluate to a number at x = 0.5`);
@@ -164,7 +171,29 @@ export function activationFromFormula(expression: string, options: FormulaActiva
   });
 }
 
-/** The derivative that mathjs derives for a formula in x, as a string (for display). */
+/**
+ * Simplifies a derived expression with mathjs. mathjs's simplify cannot handle `cond ? a : b`, so each branch
+ * of a conditional is simplified on its own; if simplify fails, the expression is kept as it is.
+ */
+export function simplifyDerivative(node: MathNode): MathNode {
+  const n = node as unknown as { type: string; condition: MathNode; trueExpr: MathNode; falseExpr: MathNode; content: MathNode };
+  if (n.type === 'ParenthesisNode') return simplifyDerivative(n.content);
+  if (n.type === 'ConditionalNode') {
+    return parse(
+      `(${n.condition.toString()}) ? (${simplifyDerivative(n.trueExpr).toString()}) : (${simplifyDerivative(n.falseExpr).toString()})`,
+    );
+  }
+  try {
+    return simplify(node);
+  } catch {
+    return node;
+  }
+}
+
+/**
+ * The derivative that mathjs derives for a formula in x, as a string (for display).
+ * Example: derivativeOfFormula('x > 0 ? x : exp(x) - 1') === '(x > 0) ? (1) : (exp(x))'
+ */
 export function derivativeOfFormula(expression: string): string {
-  return simplify(differentiate(parse(expression))).toString();
+  return simplifyDerivative(differentiate(parse(expression))).toString();
 }
