@@ -20,3 +20,4 @@ export * from './gradient-check';
 export * from './metrics';
 export * from './exercises';
 export * from './data';
+export * from './plots';

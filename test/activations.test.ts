@@ -190,6 +190,10 @@ describe('activationFromFormula', () => {
   it('gives the symbolic derivative as text', () => {
     assert.equal(derivativeOfFormula('x ^ 2'), '2 * x');
   });
+  it('gives the derivative of a piecewise formula branch by branch, each branch simplified', () => {
+    assert.equal(derivativeOfFormula('x > 0 ? x : exp(x) - 1'), '(x > 0) ? (1) : (exp(x))');
+    assert.equal(derivativeOfFormula('x > 0 ? x ^ 2 : 3 * x'), '(x > 0) ? (2 * x) : (3)');
+  });
   it('rejects an empty formula, a parse error and an unknown variable', () => {
     assert.throws(() => activationFromFormula(''), /activationFromFormula: expression must be a non-empty mathjs formula/);
     assert.throws(() => activationFromFormula('x +* 2'), /activationFromFormula: cannot parse "x \+\* 2"/);

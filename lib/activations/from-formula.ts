@@ -176,11 +176,13 @@ export function activationFromFormula(expression: string, options: FormulaActiva
  * of a conditional is simplified on its own; if simplify fails, the expression is kept as it is.
  */
 export function simplifyDerivative(node: MathNode): MathNode {
+  const unwrap = (m: MathNode): MathNode =>
+    (m as unknown as { type: string }).type === 'ParenthesisNode' ? unwrap((m as unknown as { content: MathNode }).content) : m;
   const n = node as unknown as { type: string; condition: MathNode; trueExpr: MathNode; falseExpr: MathNode; content: MathNode };
   if (n.type === 'ParenthesisNode') return simplifyDerivative(n.content);
   if (n.type === 'ConditionalNode') {
     return parse(
-      `(${n.condition.toString()}) ? (${simplifyDerivative(n.trueExpr).toString()}) : (${simplifyDerivative(n.falseExpr).toString()})`,
+      `(${unwrap(n.condition).toString()}) ? (${simplifyDerivative(n.trueExpr).toString()}) : (${simplifyDerivative(n.falseExpr).toString()})`,
     );
   }
   try {

@@ -1,0 +1,222 @@
+/**
+ * The Figure type shared by every plot builder, and the house style they all use.
+ *
+ * A Figure is plain JSON for Plotly (plotly.js 3 and later): `{ data, layout, config? }`.
+ * Builders are pure functions: they never touch the DOM and never escape text; showing a figure
+ * (and escaping it for HTML) is the display layer's job.
+ *
+ * Plotly 3+ rules kept here so no builder can forget them:
+ *   - every title is an object `{ text: '…' }`, never a bare string (`titlefont` no longer exists:
+ *     fonts go in `title.font`);
+ *   - no NaN or Infinity in data (JSON has no such numbers): `finiteOrNull` maps them to null, which
+ *     Plotly draws as a gap.
+ *
+ * Example:
+ *   const fig: Figure = { data: [{ type: 'scatter', x: [1, 2], y: [3, 4] }], layout: baseLayout('Two points') };
+ */
+import { ArgumentError, describe } from '../errors';
+
+/** One Plotly trace (scatter, heatmap, contour, …) as plain JSON. */
+export type Trace = Record<string, unknown>;
+
+/** A complete Plotly figure as plain JSON. */
+export interface Figure {
+  data: Trace[];
+  layout: Record<string, unknown>;
+  config?: Record<string, unknown>;
+}
+
+/** Options every builder accepts. */
+export interface BaseFigureOptions {
+  /** The figure's title (shown above the plot). */
+  title?: string;
+  /** Width in pixels; by default the figure fills its container. */
+  width?: number;
+  /** Height in pixels. */
+  height?: number;
+}
+
+/**
+ * The course palette: ten colours that stay distinguishable for the common forms of colour blindness
+ * and on a projector (after the Okabe–Ito and Tableau palettes). Series i uses PALETTE[i % 10].
+ */
+export const PALETTE: readonly string[] = [
+  '#1f77b4', // blue
+  '#e8710a', // orange
+  '#2ca02c', // green
+  '#d62728', // red
+  '#8c5bb5', // purple
+  '#8c564b', // brown
+  '#e377c2', // pink
+  '#5f6b73', // slate grey
+  '#b5a600', // olive
+  '#17becf', // cyan
+];
+
+/** Colour of positive values (weights, gradients): blue. */
+export const POSITIVE_COLOR = '#1f77b4';
+/** Colour of negative values: orange. */
+export const NEGATIVE_COLOR = '#e8710a';
+/** Colour of reference lines (diagonals, structure-only edges). */
+export const NEUTRAL_COLOR = '#8a8a8a';
+/** Colour of body text and axis lines. */
+export const TEXT_COLOR = '#222222';
+
+/** Font used for everything: large enough to read on a projector. */
+export const FONT = { family: 'Inter, "Helvetica Neue", Arial, sans-serif', size: 14, color: TEXT_COLOR };
+
+/** Plotly config shared by every figure: responsive, no logo, crisp PNG export. */
+export const DEFAULT_CONFIG: Readonly<Record<string, unknown>> = {
+  responsive: true,
+  displaylogo: false,
+  toImageButtonOptions: { format: 'png', scale: 2 },
+};
+
+/** The i-th palette colour (wrapping around). */
+export function paletteColor(i: number): string {
+  return PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length];
+}
+
+/**
+ * A hex colour `#rrggbb` as `rgba(r,g,b,alpha)`.
+ * Example: withAlpha('#1f77b4', 0.5) === 'rgba(31,119,180,0.5)'
+ */
+export function withAlpha(hex: string, alpha: number): string {
+  const [r, g, b] = hexToRgb(hex);
+  return `rgba(${r},${g},${b},${roundTo(alpha, 3)})`;
+}
+
+/**
+ * A hex colour mixed with white: lighten(c, 0) is c, lighten(c, 1) is white.
+ * Used for the pale class regions behind a decision boundary's data points.
+ */
+export function lighten(hex: string, amount: number): string {
+  const [r, g, b] = hexToRgb(hex);
+  const mix = (c: number): number => Math.round(c + (255 - c) * amount);
+  return `rgb(${mix(r)},${mix(g)},${mix(b)})`;
+}
+
+function hexToRgb(hex: string): [number, number, number] {
+  const m = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!m) throw new ArgumentError(`withAlpha: colour must be '#rrggbb', got ${describe(hex)}`);
+  const n = parseInt(m[1], 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function roundTo(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** A finite number as itself (with −0 as 0, since JSON has no −0); NaN and ±Infinity as null (a gap in Plotly). */
+export function finiteOrNull(v: number): number | null {
+  if (!Number.isFinite(v)) return null;
+  return v === 0 ? 0 : v;
+}
+
+/** `finiteOrNull` applied to every element; also turns typed arrays into plain arrays. */
+export function cleanArray(values: ArrayLike<number>): (number | null)[] {
+  const out = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = finiteOrNull(values[i]);
+  return out;
+}
+
+/** `cleanArray` applied to every row of a 2-D array. */
+export function cleanMatrix(rows: ReadonlyArray<ArrayLike<number>>): (number | null)[][] {
+  return rows.map((row) => cleanArray(row));
+}
+
+/**
+ * `n` evenly spaced numbers from lo to hi inclusive (n ≥ 2).
+ * Example: linspace(0, 1, 5) → [0, 0.25, 0.5, 0.75, 1]
+ */
+export function linspace(lo: number, hi: number, n: number): number[] {
+  const out = new Array<number>(n);
+  const step = (hi - lo) / (n - 1);
+  for (let i = 0; i < n; i++) out[i] = i === n - 1 ? hi : lo + i * step;
+  return out.map((v) => (v === 0 ? 0 : v));
+}
+
+/** Smallest and largest finite value in `values` (NaN and ±Infinity are skipped); null if there is none. */
+export function finiteExtent(values: Iterable<number>): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+/** A title object in the house style: `{ text, font }` (never a bare string: Plotly 3+). */
+export function titleObject(text: string, size = 14): Record<string, unknown> {
+  return { text, font: { size } };
+}
+
+/**
+ * An axis in the house style: titled (as `{ text }`), light grid, outside ticks, margins that grow to fit labels.
+ * `extra` overrides or adds any axis attribute, e.g. `{ type: 'log' }`.
+ */
+export function axis(title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: { text: title, font: { size: 15 } },
+    automargin: true,
+    showline: true,
+    linecolor: '#444444',
+    ticks: 'outside',
+    tickcolor: '#444444',
+    gridcolor: '#e6e6e6',
+    zeroline: false,
+    ...extra,
+  };
+}
+
+/** An axis drawn with nothing at all (for diagrams and images). */
+export function hiddenAxis(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { visible: false, showgrid: false, zeroline: false, showticklabels: false, fixedrange: false, ...extra };
+}
+
+/**
+ * The layout every builder starts from: title, font, margins, white background, legend style.
+ * `extra` is merged on top (shallowly).
+ */
+export function baseLayout(options: BaseFigureOptions, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const title = options.title ?? '';
+  const layout: Record<string, unknown> = {
+    title: { text: title, font: { size: 20 }, x: 0.02, xanchor: 'left' },
+    font: { ...FONT },
+    margin: { l: 70, r: 30, t: title ? 64 : 28, b: 60 },
+    paper_bgcolor: 'white',
+    plot_bgcolor: 'white',
+    hovermode: 'closest',
+    hoverlabel: { font: { size: 14 } },
+    legend: legendStyle(),
+  };
+  if (options.width !== undefined) layout.width = options.width;
+  if (options.height !== undefined) layout.height = options.height;
+  return { ...layout, ...extra };
+}
+
+/** A legend in the house style (white box, thin border); `extra` places it, e.g. `{ x: 0.02, y: 0.98 }`. */
+export function legendStyle(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#dddddd', borderwidth: 1, font: { size: 14 }, ...extra };
+}
+
+/** A fresh copy of DEFAULT_CONFIG (so a caller editing one figure's config cannot affect another's). */
+export function defaultConfig(): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(DEFAULT_CONFIG)) as Record<string, unknown>;
+}
+
+/**
+ * A value for a hovertemplate with its unit: withUnit('%{y:.3g}', 'mm') → '%{y:.3g} mm'.
+ * An empty unit adds nothing.
+ */
+export function withUnit(value: string, unit?: string): string {
+  return unit ? `${value} ${unit}` : value;
+}
+
+/** An axis label with its unit: labelWithUnit('temperature', '°C') → 'temperature (°C)'. */
+export function labelWithUnit(label: string, unit?: string): string {
+  return unit ? `${label} (${unit})` : label;
+}

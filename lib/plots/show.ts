@@ -1,0 +1,364 @@
+/**
+ * Showing figures, HTML, Markdown and tables in a notebook (tslab kernel).
+ *
+ * `show(figure)` sends ONE display_data output that carries three MIME types:
+ * - application/vnd.plotly.v1+json — rendered natively by JupyterLab (with Plotly's renderer) and VS Code;
+ * - text/html — a <div> plus a script calling Plotly.newPlot, for classic Notebook and exported HTML, working
+ *   offline: Plotly.js comes from the installed package and is put on the page once per kernel session, inside
+ *   the first show() (see html.ts for how later outputs wait for it);
+ * - text/plain — a one-line description, for consoles and for running outside a kernel.
+ *
+ * Outside a kernel (plain node, unit tests) nothing crashes: the text/plain part is printed instead. Tests inject
+ * a sink with `setDisplaySink` to capture the bundles.
+ *
+ * Example (in a notebook):
+ *   import * as nn from '../dist';
+ *   nn.show({ data: [{ x: [0, 1, 2], y: [0, 1, 4], type: 'scatter' }], layout: { title: { text: 'y = x²' } } });
+ */
+import { randomBytes } from 'crypto';
+import { ArgumentError, checkInteger, checkNonNegative, checkPositive, describe } from '../errors';
+import { escapeHtml, plotDivHtml, plotlyLoaderHtml, toPlainJson } from './html';
+
+/** The MIME type JupyterLab and VS Code render as an interactive Plotly chart. */
+export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
+
+/** Any Plotly figure: plain JSON with traces, layout and optional config (titles as `{ text }` objects). */
+export interface ShowableFigure {
+  data: ReadonlyArray<Record<string, unknown>>;
+  layout?: Record<string, unknown>;
+  config?: Record<string, unknown>;
+}
+
+/** One Jupyter display message's content: MIME bundle, metadata, and an optional display id for updates. */
+export interface DisplayBundle {
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  transient: { display_id?: string };
+}
+
+/**
+ * Receives display messages. `update === true` means "replace the output that has
+ * `bundle.transient.display_id`" (Jupyter's update_display_data).
+ */
+export type DisplaySink = (bundle: DisplayBundle, update: boolean) => void;
+
+/** State shared by every copy of this module in one process (one kernel session). */
+interface SessionState {
+  /** The sink set by setDisplaySink, or null to use the kernel (or console) sink. */
+  sink: DisplaySink | null;
+  /** True once the Plotly loader has been sent in this kernel session. */
+  loaderSent: boolean;
+  /** Random prefix that keeps element ids unique across kernel sessions on one page. */
+  sessionId: string;
+  /** Number of ids handed out so far. */
+  counter: number;
+}
+
+const STATE_KEY = '__fcnnDisplayState';
+
+function state(): SessionState {
+  const g = globalThis as unknown as Record<string, SessionState | undefined>;
+  let s = g[STATE_KEY];
+  if (s === undefined) {
+    s = { sink: null, loaderSent: false, sessionId: randomBytes(4).toString('hex'), counter: 0 };
+    g[STATE_KEY] = s;
+  }
+  return s;
+}
+
+type TslabWriter = (bundle: DisplayBundle, update: boolean) => void;
+
+/**
+ * tslab's writer for the cell that is running now (`lastWriteDisplayData` of tslab/dist/jupyter), found among
+ * the modules the kernel has loaded; undefined when this process is not a tslab kernel. The module is never
+ * required from here, because loading it outside a kernel would load ZeroMQ for nothing.
+ */
+function tslabWriter(): TslabWriter | undefined {
+  for (const [file, mod] of Object.entries(require.cache)) {
+    if (!/[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file)) continue;
+    const writer = (mod?.exports as { lastWriteDisplayData?: unknown } | undefined)?.lastWriteDisplayData;
+    if (typeof writer === 'function') return writer as TslabWriter;
+  }
+  return undefined;
+}
+
+/** True when running inside a tslab kernel that can display rich output. */
+export function inKernel(): boolean {
+  return tslabWriter() !== undefined;
+}
+
+/** Prints the text/plain part; used when there is no kernel. */
+const consoleSink: DisplaySink = (bundle) => {
+  const text = bundle.data['text/plain'];
+  console.log(typeof text === 'string' ? text : '[rich output: ' + Object.keys(bundle.data).join(', ') + ']');
+};
+
+/**
+ * Replaces the display sink (for tests, or to capture outputs); `null` restores the default (the tslab kernel
+ * when there is one, else the console). Returns the sink that was set before.
+ */
+export function setDisplaySink(sink: DisplaySink | null): DisplaySink | null {
+  if (sink !== null && typeof sink !== 'function') {
+    throw new ArgumentError(`setDisplaySink: argument sink must be a function or null, got ${describe(sink)}`);
+  }
+  const s = state();
+  const previous = s.sink;
+  s.sink = sink;
+  return previous;
+}
+
+/** Sends one display message through the current sink. */
+export function sendDisplay(bundle: DisplayBundle, update = false): void {
+  const s = state();
+  const sink = s.sink ?? tslabWriter() ?? consoleSink;
+  sink(bundle, update);
+}
+
+/** A new element/display id, unique on the page: `fcnn-<session>-<n>`. */
+export function newDisplayId(): string {
+  const s = state();
+  s.counter += 1;
+  return `fcnn-${s.sessionId}-${s.counter}`;
+}
+
+/**
+ * Forgets that the Plotly loader was sent, so the next show() sends it again (tests; or after clearing all
+ * outputs while the kernel kept running — `loadPlotly()` does this and sends it at once).
+ */
+export function resetPlotlyLoader(): void {
+  state().loaderSent = false;
+}
+
+/** True when the next show() will include the Plotly loader. */
+export function plotlyLoaderPending(): boolean {
+  return !state().loaderSent;
+}
+
+/** Sends the Plotly.js loader as an output of its own now (harmless if the page already has Plotly). */
+export function loadPlotly(): void {
+  state().loaderSent = true;
+  sendDisplay({
+    data: { 'text/html': plotlyLoaderHtml(), 'text/plain': 'Plotly.js loaded into the page.' },
+    metadata: {},
+    transient: {},
+  });
+}
+
+/** Options of `show` and `figureBundle`. */
+export interface ShowOptions {
+  /** Width in pixels; default: the full output width. */
+  width?: number;
+  /** Height in pixels; default: layout.height, else 420. */
+  height?: number;
+}
+
+/** Options of `figureBundle` used by live plots. */
+export interface FigureBundleOptions extends ShowOptions {
+  /** Display id to put in `transient.display_id` (needed to update the output later). */
+  displayId?: string;
+  /** Put the Plotly loader in front of the plot's HTML. */
+  includeLoader?: boolean;
+}
+
+function checkFigure(fn: string, figure: unknown): asserts figure is ShowableFigure {
+  const f = figure as ShowableFigure | null;
+  if (typeof f !== 'object' || f === null || !Array.isArray(f.data)) {
+    throw new ArgumentError(
+      `${fn}: argument figure must be a Plotly figure { data: [...traces], layout: {...} }, got ${describe(figure)}`,
+    );
+  }
+  if (f.layout !== undefined && (typeof f.layout !== 'object' || f.layout === null)) {
+    throw new ArgumentError(`${fn}: figure.layout must be an object, got ${describe(f.layout)}`);
+  }
+}
+
+function checkSizes(fn: string, options: ShowOptions): void {
+  if (options.width !== undefined) checkPositive(fn, 'options.width', options.width);
+  if (options.height !== undefined) checkPositive(fn, 'options.height', options.height);
+}
+
+/** The title text of a figure, whether written as `{ text }` or (Plotly ≤ 2) as a string. */
+function titleOf(layout: Record<string, unknown> | undefined): string | undefined {
+  const title = layout?.title;
+  if (typeof title === 'string') return title;
+  if (typeof title === 'object' && title !== null && typeof (title as { text?: unknown }).text === 'string') {
+    return (title as { text: string }).text;
+  }
+  return undefined;
+}
+
+/** One line describing a figure, for text/plain: `Plotly figure "Loss" — 2 traces (scatter, scatter)`. */
+export function describeFigure(figure: ShowableFigure): string {
+  const title = titleOf(figure.layout);
+  const types = figure.data.map((t) => (typeof t.type === 'string' ? t.type : 'scatter'));
+  const n = figure.data.length;
+  return (
+    'Plotly figure' +
+    (title !== undefined ? ` ${JSON.stringify(title)}` : '') +
+    ` — ${n} trace${n === 1 ? '' : 's'}` +
+    (n > 0 ? ` (${types.join(', ')})` : '')
+  );
+}
+
+/**
+ * The MIME bundle `show` sends: Plotly JSON, HTML (optionally with the loader in front) and plain text.
+ * Pure apart from the id it draws when `displayId` is not given.
+ */
+export function figureBundle(figure: ShowableFigure, options: FigureBundleOptions = {}): DisplayBundle {
+  checkFigure('figureBundle', figure);
+  checkSizes('figureBundle', options);
+  const plain = toPlainJson(figure);
+  const layout: Record<string, unknown> = { ...(plain.layout ?? {}) };
+  if (options.width !== undefined) layout.width = options.width;
+  if (options.height !== undefined) layout.height = options.height;
+  const height = typeof layout.height === 'number' ? layout.height : 420;
+  const width = typeof layout.width === 'number' ? layout.width : undefined;
+  const config = { responsive: true, displaylogo: false, ...(plain.config ?? {}) };
+  const id = options.displayId ?? newDisplayId();
+  const html =
+    (options.includeLoader ? plotlyLoaderHtml() + '\n' : '') +
+    plotDivHtml({ data: plain.data as unknown[], layout, config }, { id: `${id}-plot`, width, height });
+  const transient: DisplayBundle['transient'] = options.displayId !== undefined ? { display_id: id } : {};
+  return {
+    data: {
+      [PLOTLY_MIME]: { data: plain.data, layout, config },
+      'text/html': html,
+      'text/plain': describeFigure(plain),
+    },
+    metadata: {},
+    transient,
+  };
+}
+
+/**
+ * Displays a Plotly figure as one output (Plotly JSON + offline HTML + plain text). The first show() of a
+ * kernel session also carries Plotly.js itself, so nothing is fetched from the internet.
+ *
+ * Example: nn.show(nn.activationFigure('relu'), { height: 300 });
+ */
+export function show(figure: ShowableFigure, options: ShowOptions = {}): void {
+  checkFigure('show', figure);
+  checkSizes('show', options);
+  const s = state();
+  const includeLoader = !s.loaderSent;
+  sendDisplay(figureBundle(figure, { ...options, includeLoader }));
+  s.loaderSent = true;
+}
+
+/**
+ * Displays trusted HTML as it is. Text from data must be escaped first (escapeHtml); `showTable` and
+ * `show` do that for you.
+ *
+ * Example: nn.showHtml(`<b>${nn.escapeHtml(name)}</b>`);
+ */
+export function showHtml(html: string, plainText?: string): void {
+  if (typeof html !== 'string') {
+    throw new ArgumentError(`showHtml: argument html must be a string, got ${describe(html)}`);
+  }
+  sendDisplay({
+    data: { 'text/html': html, 'text/plain': plainText ?? html.replace(/<[^>]*>/g, '') },
+    metadata: {},
+    transient: {},
+  });
+}
+
+/**
+ * Displays Markdown (rendered by the notebook, including $…$ formulas).
+ *
+ * Example: nn.showMarkdown(`Final loss: **${loss.toFixed(3)}**`);
+ */
+export function showMarkdown(markdown: string): void {
+  if (typeof markdown !== 'string') {
+    throw new ArgumentError(`showMarkdown: argument markdown must be a string, got ${describe(markdown)}`);
+  }
+  sendDisplay({ data: { 'text/markdown': markdown, 'text/plain': markdown }, metadata: {}, transient: {} });
+}
+
+/** Options of `tableHtml` and `showTable`. */
+export interface TableOptions {
+  /** Digits after the decimal point for non-integer numbers (default 4). */
+  digits?: number;
+  /** A caption above the table. */
+  caption?: string;
+}
+
+/** A table cell: numbers are formatted, everything else is shown as text (escaped). */
+export type TableCell = number | string | boolean | null | undefined;
+
+/** Formats a number for a table: integers as they are, others with `digits` decimals; NaN and ±∞ by name. */
+export function formatCell(value: TableCell, digits = 4): string {
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+    if (Number.isInteger(value)) return String(value);
+    return value.toFixed(digits);
+  }
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+function checkTable(fn: string, rows: unknown, columns: unknown, options: TableOptions): void {
+  if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r))) {
+    throw new ArgumentError(`${fn}: argument rows must be an array of rows (arrays of cells), got ${describe(rows)}`);
+  }
+  if (columns !== undefined && (!Array.isArray(columns) || columns.some((c) => typeof c !== 'string'))) {
+    throw new ArgumentError(`${fn}: argument columns must be an array of strings, got ${describe(columns)}`);
+  }
+  if (options.digits !== undefined) {
+    checkNonNegative(fn, 'options.digits', options.digits);
+    checkInteger(fn, 'options.digits', options.digits, 0);
+  }
+}
+
+/**
+ * An HTML table; every header, cell and caption is escaped. Numbers are right-aligned.
+ *
+ * Example: tableHtml([[1, 0.5]], ['x', 'y']) → '<table …><thead><tr><th>x</th><th>y</th></tr>…'
+ */
+export function tableHtml(rows: TableCell[][], columns?: string[], options: TableOptions = {}): string {
+  checkTable('tableHtml', rows, columns, options);
+  const digits = options.digits ?? 4;
+  const parts: string[] = ['<table class="fcnn-table" style="border-collapse:collapse;font-family:monospace">'];
+  if (options.caption !== undefined) parts.push(`<caption>${escapeHtml(options.caption)}</caption>`);
+  if (columns !== undefined) {
+    parts.push('<thead><tr>' + columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('') + '</tr></thead>');
+  }
+  parts.push('<tbody>');
+  for (const row of rows) {
+    const cells = row.map((v) => {
+      const align = typeof v === 'number' ? 'right' : 'left';
+      return `<td style="text-align:${align};padding:2px 8px">${escapeHtml(formatCell(v, digits))}</td>`;
+    });
+    parts.push('<tr>' + cells.join('') + '</tr>');
+  }
+  parts.push('</tbody></table>');
+  return parts.join('');
+}
+
+/** The same table as aligned plain text. */
+export function tableText(rows: TableCell[][], columns?: string[], options: TableOptions = {}): string {
+  checkTable('tableText', rows, columns, options);
+  const digits = options.digits ?? 4;
+  const lines: string[][] = [];
+  if (columns !== undefined) lines.push(columns);
+  for (const row of rows) lines.push(row.map((v) => formatCell(v, digits)));
+  const nCols = Math.max(0, ...lines.map((l) => l.length));
+  const widths = Array.from({ length: nCols }, (_, j) => Math.max(0, ...lines.map((l) => (l[j] ?? '').length)));
+  const text = lines.map((l) => l.map((c, j) => c.padStart(widths[j])).join('  ')).join('\n');
+  return (options.caption !== undefined ? options.caption + '\n' : '') + text;
+}
+
+/**
+ * Displays a table of numbers or text (e.g. a forward-pass trace), escaped, with a plain-text twin.
+ *
+ * Example: nn.showTable([[0, 0, 0.5], [0, 1, 0.73]], ['x1', 'x2', 'ŷ'], { digits: 3 });
+ */
+export function showTable(rows: TableCell[][], columns?: string[], options: TableOptions = {}): void {
+  checkTable('showTable', rows, columns, options);
+  sendDisplay({
+    data: { 'text/html': tableHtml(rows, columns, options), 'text/plain': tableText(rows, columns, options) },
+    metadata: {},
+    transient: {},
+  });
+}
+
