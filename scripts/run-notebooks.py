@@ -1,0 +1,276 @@
+"""Execute course notebooks top to bottom in a fresh tslab kernel each, with Jupyter's own client (nbclient).
+
+Started by scripts/run-notebooks.js (which finds the right Python and sets the project-local Jupyter folders);
+not meant to be run by hand.
+
+  run-notebooks.py [--timeout S] [--site DIR] [--summary FILE] NOTEBOOK...
+
+- Validates each notebook against the nbformat schema first.
+- Fails (exit 1) on any error: a cell that raised or failed to compile, an `error` output, or a cell timeout.
+  The message names the notebook and the cell (index and first source line).
+- Prints each notebook's run time.
+- With --site DIR, writes each executed notebook as a self-contained HTML page (offline: Plotly comes from
+  the notebook's own first plot output; MathJax from DIR/assets/mathjax) and DIR/index.html.
+- With --summary FILE, writes JSON: per notebook its run time and the number of Plotly outputs.
+"""
+
+import argparse
+import html
+import json
+import os
+import re
+import shutil
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+KERNEL_NAME = "tslab"
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+def first_line(cell):
+    for line in cell.source.splitlines():
+        if line.strip():
+            return line.strip()[:100]
+    return "(empty cell)"
+
+
+def error_outputs(nb):
+    """(cell index, cell, message) for every error output."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                found.append((index, cell, "%s: %s" % (out.get("ename"), out.get("evalue"))))
+    return found
+
+
+def count_plots(nb):
+    return sum(
+        1
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if out.get("output_type") in ("display_data", "execute_result") and PLOTLY_MIME in out.get("data", {})
+    )
+
+
+def stderr_of(cell):
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr")
+
+
+def execute(path, timeout):
+    """Runs one notebook; returns (nb, seconds, failures)."""
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    state = {"index": None}
+
+    def on_cell_start(cell, cell_index):
+        state["index"] = cell_index
+
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name=KERNEL_NAME,
+        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+        allow_errors=False,
+        record_timing=False,
+        on_cell_start=on_cell_start,
+    )
+    failures = []
+    start = time.monotonic()
+    try:
+        client.execute()
+    except CellTimeoutError:
+        i = state["index"]
+        failures.append((i, nb.cells[i], "cell timed out after %d s" % timeout))
+    except DeadKernelError as err:
+        i = state["index"]
+        failures.append((i, nb.cells[i] if i is not None else None, "kernel died: %s" % err))
+    except CellExecutionError as err:
+        i = state["index"]
+        cell = nb.cells[i]
+        detail = stderr_of(cell).strip() or str(err).strip().splitlines()[-1]
+        failures.append((i, cell, detail))
+    seconds = time.monotonic() - start
+    for index, cell, message in error_outputs(nb):
+        if not any(f[0] == index for f in failures):
+            failures.append((index, cell, message))
+    return nb, seconds, failures
+
+
+def notebook_title(nb, fallback):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                m = re.match(r"^#\s+(.+)$", line.strip())
+                if m:
+                    return re.sub(r"[*_`]", "", m.group(1)).strip()
+    return fallback
+
+
+SITE_TEMPLATE = r"""
+{%- extends 'index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}
+{%- if resources.fcnn_mathjax_url -%}{{ mathjax(resources.fcnn_mathjax_url) }}{%- endif -%}
+{%- endblock html_head_js_mathjax -%}
+{%- block body_header -%}
+{{ super() }}
+<nav class="fcnn-nav" style="font-family:sans-serif;padding:8px 16px;border-bottom:1px solid #ddd">
+{{ resources.fcnn_nav }}
+</nav>
+{%- endblock body_header -%}
+"""
+
+MATHJAX_PARTS = [
+    "MathJax.js",
+    "config/TeX-AMS_CHTML-full.js",
+    "config/Safe.js",
+    "extensions",
+    "jax/input/TeX",
+    "jax/output/CommonHTML",
+    "jax/element",
+    "fonts/HTML-CSS/TeX/woff",
+    "localization/en",
+]
+
+
+def find_mathjax():
+    candidates = []
+    try:
+        import notebook
+
+        candidates.append(os.path.join(os.path.dirname(notebook.__file__), "static", "components", "MathJax"))
+    except Exception:
+        pass
+    candidates += ["/usr/share/javascript/mathjax", "/usr/share/mathjax"]
+    for c in candidates:
+        if os.path.isfile(os.path.join(c, "MathJax.js")):
+            return c
+    return None
+
+
+def copy_mathjax(site_dir):
+    source = find_mathjax()
+    if source is None:
+        print("site: MathJax 2 not found: formulas stay as LaTeX text in the pages", file=sys.stderr)
+        return None
+    target = os.path.join(site_dir, "assets", "mathjax")
+    for part in MATHJAX_PARTS:
+        src = os.path.join(source, part)
+        dst = os.path.join(target, part)
+        if os.path.isdir(src):
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        elif os.path.isfile(src):
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copyfile(src, dst)
+    return "assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
+
+
+def export_html(nb, title, nav, mathjax_url):
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_loaders=[DictLoader({"fcnn_site.html.j2": SITE_TEMPLATE})],
+        template_file="fcnn_site.html.j2",
+    )
+    nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(
+        nb, resources={"fcnn_nav": nav, "fcnn_mathjax_url": mathjax_url, "metadata": {"name": title}}
+    )
+    return body
+
+
+def nav_html(pages, i):
+    links = ['<a href="index.html">Course index</a>']
+    if i > 0:
+        links.append('<a href="%s">&larr; %s</a>' % (html.escape(pages[i - 1][1]), html.escape(pages[i - 1][2])))
+    if i + 1 < len(pages):
+        links.append('<a href="%s">%s &rarr;</a>' % (html.escape(pages[i + 1][1]), html.escape(pages[i + 1][2])))
+    return " &middot; ".join(links)
+
+
+def write_index(site_dir, pages):
+    items = "\n".join(
+        '<li><a href="%s">%s</a> <small>(%s)</small></li>' % (html.escape(p[1]), html.escape(p[2]), html.escape(p[0]))
+        for p in pages
+    )
+    text = (
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Fully connected neural networks: course</title>\n"
+        "<style>body{font-family:sans-serif;max-width:760px;margin:40px auto;line-height:1.6}</style></head>\n"
+        "<body><h1>Fully connected neural networks</h1>\n"
+        "<p>Every notebook of the course, executed. The pages work offline and the plots are interactive.</p>\n"
+        "<ol>\n%s\n</ol></body></html>\n" % items
+    )
+    with open(os.path.join(site_dir, "index.html"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    ap.add_argument("--site", help="write HTML pages and index.html to this folder")
+    ap.add_argument("--summary", help="write a JSON summary to this file")
+    ap.add_argument("notebooks", nargs="+")
+    args = ap.parse_args()
+
+    results = []
+    failed = 0
+    executed = []
+    for path in args.notebooks:
+        name = os.path.basename(path)
+        print("running %s ..." % name, flush=True)
+        try:
+            nb, seconds, failures = execute(path, args.timeout)
+        except nbformat.ValidationError as err:
+            print("FAIL %s: not valid nbformat: %s" % (name, str(err).splitlines()[0]), flush=True)
+            failed += 1
+            results.append({"notebook": name, "ok": False, "seconds": 0, "plots": 0})
+            continue
+        plots = count_plots(nb)
+        for index, cell, message in failures:
+            where = "cell %s" % index if cell is None else "cell %d (%s)" % (index, first_line(cell))
+            print("FAIL %s, %s:\n  %s" % (name, where, message.replace("\n", "\n  ")), flush=True)
+        ok = not failures
+        failed += 0 if ok else 1
+        print("%s %s in %.1f s (%d cells, %d plot outputs)" % ("ok  " if ok else "FAIL", name, seconds, len(nb.cells), plots), flush=True)
+        results.append({"notebook": name, "ok": ok, "seconds": round(seconds, 2), "plots": plots})
+        executed.append((path, nb))
+
+    if args.site and failed == 0:
+        os.makedirs(args.site, exist_ok=True)
+        for old in os.listdir(args.site):
+            if old.endswith(".html"):
+                os.remove(os.path.join(args.site, old))
+        mathjax_url = copy_mathjax(args.site)
+        pages = []
+        for path, nb in executed:
+            stem = os.path.splitext(os.path.basename(path))[0]
+            pages.append((os.path.basename(path), stem + ".html", notebook_title(nb, stem), nb))
+        for i, (name, page, title, nb) in enumerate(pages):
+            body = export_html(nb, title, nav_html(pages, i), mathjax_url)
+            with open(os.path.join(args.site, page), "w", encoding="utf-8") as f:
+                f.write(body)
+            print("wrote %s" % os.path.join(args.site, page), flush=True)
+        write_index(args.site, pages)
+        print("wrote %s" % os.path.join(args.site, "index.html"), flush=True)
+        for r, p in zip(results, pages):
+            r["page"] = p[1]
+            r["title"] = p[2]
+
+    if args.summary:
+        os.makedirs(os.path.dirname(os.path.abspath(args.summary)), exist_ok=True)
+        with open(args.summary, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1)
+    total = sum(r["seconds"] for r in results)
+    print("%d notebook(s), %d failed, %.1f s in total" % (len(results), failed, total), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

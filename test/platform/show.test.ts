@@ -1,0 +1,158 @@
+import { describe, it, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DisplayBundle,
+  PLOTLY_MIME,
+  describeFigure,
+  figureBundle,
+  inKernel,
+  resetPlotlyLoader,
+  setDisplaySink,
+  show,
+  showHtml,
+  showMarkdown,
+  showTable,
+  tableHtml,
+  tableText,
+} from '../../lib/plots/show';
+
+const figure = { data: [{ type: 'scatter', x: [1, 2], y: [3, 4] }], layout: { title: { text: 'Two points' } } };
+
+function capture(): { sent: { bundle: DisplayBundle; update: boolean }[] } {
+  const log = { sent: [] as { bundle: DisplayBundle; update: boolean }[] };
+  setDisplaySink((bundle, update) => log.sent.push({ bundle, update }));
+  return log;
+}
+
+describe('show', () => {
+  beforeEach(() => resetPlotlyLoader());
+  afterEach(() => setDisplaySink(null));
+
+  it('sends one bundle with Plotly JSON, HTML and plain text', () => {
+    const log = capture();
+    show(figure);
+    assert.equal(log.sent.length, 1);
+    const { bundle, update } = log.sent[0];
+    assert.equal(update, false);
+    assert.deepEqual(Object.keys(bundle.data).sort(), [PLOTLY_MIME, 'text/html', 'text/plain'].sort());
+    const plotly = bundle.data[PLOTLY_MIME] as { data: unknown[]; layout: Record<string, unknown> };
+    assert.deepEqual(plotly.data, figure.data);
+    assert.deepEqual(plotly.layout.title, { text: 'Two points' });
+    assert.equal(bundle.data['text/plain'], 'Plotly figure "Two points" — 1 trace (scatter)');
+  });
+
+  it('puts the Plotly loader into the first output of a session only', () => {
+    const log = capture();
+    show(figure);
+    show(figure);
+    show(figure);
+    const loaders = log.sent.map((s) => (s.bundle.data['text/html'] as string).includes('if (!window.Plotly)'));
+    assert.deepEqual(loaders, [true, false, false]);
+  });
+
+  it('gives every plot its own element id', () => {
+    const log = capture();
+    show(figure);
+    show(figure);
+    const ids = log.sent.map((s) => /id="([^"]+)"/.exec(s.bundle.data['text/html'] as string)?.[1]);
+    assert.equal(new Set(ids).size, 2);
+  });
+
+  it('writes width and height into the layout', () => {
+    const log = capture();
+    show(figure, { width: 500, height: 300 });
+    const layout = (log.sent[0].bundle.data[PLOTLY_MIME] as { layout: Record<string, unknown> }).layout;
+    assert.equal(layout.width, 500);
+    assert.equal(layout.height, 300);
+    assert.match(log.sent[0].bundle.data['text/html'] as string, /width:500px;height:300px/);
+  });
+
+  it('does not change the figure it was given', () => {
+    capture();
+    const f = structuredClone(figure);
+    show(f, { height: 200 });
+    assert.deepEqual(f, figure);
+  });
+
+  it('keeps hostile titles and category names out of the HTML markup', () => {
+    const log = capture();
+    const evil = '</script><img src=x onerror=alert(1)>';
+    show({ data: [{ type: 'bar', x: [evil], y: [1], name: evil }], layout: { title: { text: evil } } });
+    const html = log.sent[0].bundle.data['text/html'] as string;
+    const withoutLoader = html.slice(html.indexOf('<div class="fcnn-plot"'));
+    assert.ok(!withoutLoader.includes('<img'));
+    assert.equal((withoutLoader.match(/<\/script/g) ?? []).length, 1);
+  });
+
+  it('throws an ArgumentError naming show and the argument for a non-figure', () => {
+    assert.throws(() => show({ layout: {} } as never), { name: 'ArgumentError', message: /^show: argument figure must be a Plotly figure/ });
+    assert.throws(() => show(figure, { height: -1 }), { name: 'ArgumentError', message: /^show: options\.height must be a finite number > 0, got -1/ });
+  });
+
+  it('prints the plain-text description when there is no kernel', () => {
+    assert.equal(inKernel(), false);
+    const lines: string[] = [];
+    const original = console.log;
+    console.log = (s: string) => lines.push(s);
+    try {
+      show(figure);
+    } finally {
+      console.log = original;
+    }
+    assert.deepEqual(lines, ['Plotly figure "Two points" — 1 trace (scatter)']);
+  });
+});
+
+describe('figureBundle', () => {
+  it('sets transient.display_id only when a display id is given', () => {
+    assert.deepEqual(figureBundle(figure).transient, {});
+    assert.deepEqual(figureBundle(figure, { displayId: 'abc' }).transient, { display_id: 'abc' });
+  });
+});
+
+describe('describeFigure', () => {
+  it('counts traces and names their types', () => {
+    assert.equal(describeFigure({ data: [{ type: 'heatmap' }, {}], layout: {} }), 'Plotly figure — 2 traces (heatmap, scatter)');
+  });
+});
+
+describe('showHtml, showMarkdown and showTable', () => {
+  afterEach(() => setDisplaySink(null));
+
+  it('showHtml sends the HTML and a tag-free plain text', () => {
+    const log = capture();
+    showHtml('<b>bold</b> text');
+    assert.deepEqual(log.sent[0].bundle.data, { 'text/html': '<b>bold</b> text', 'text/plain': 'bold text' });
+  });
+
+  it('showMarkdown sends text/markdown', () => {
+    const log = capture();
+    showMarkdown('**loss** = 0.1');
+    assert.equal(log.sent[0].bundle.data['text/markdown'], '**loss** = 0.1');
+  });
+
+  it('showTable escapes headers, cells and caption', () => {
+    const log = capture();
+    showTable([['<img src=x onerror=alert(1)>', 0.123456]], ['<b>name</b>', 'value'], { caption: '</table><script>' });
+    const html = log.sent[0].bundle.data['text/html'] as string;
+    assert.ok(!html.includes('<img'));
+    assert.ok(!html.includes('<b>'));
+    assert.ok(!html.includes('<script'));
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+
+  it('tableHtml formats numbers with the given digits and right-aligns them', () => {
+    const html = tableHtml([[1, 0.5, NaN]], undefined, { digits: 2 });
+    assert.match(html, /text-align:right;padding:2px 8px">1<\/td>/);
+    assert.match(html, />0\.50</);
+    assert.match(html, />NaN</);
+  });
+
+  it('tableText aligns the columns', () => {
+    assert.equal(tableText([[1, 22.5], [333, 4]], ['a', 'b'], { digits: 1 }), '  a     b\n  1  22.5\n333     4');
+  });
+
+  it('showTable rejects rows that are not arrays, naming the function', () => {
+    assert.throws(() => showTable([1, 2] as never), { name: 'ArgumentError', message: /^showTable: argument rows must be an array of rows/ });
+  });
+});
