@@ -46,19 +46,23 @@ export interface LossHistoryFigureOptions extends BaseFigureOptions {
   metricName?: string;
   /** Title of the y axis (default: the metric name, e.g. 'loss'). */
   yLabel?: string;
+  /** Legend name of the second curve (default 'validation'), e.g. 'test' when the held-out data is a test set. */
+  validationLabel?: string;
 }
 
 const FN = 'lossHistoryFigure';
 
 /** Plots training (and validation) curves per epoch, with a convergence marker when known. */
 export function lossHistoryFigure(history: PlottableHistory, options?: LossHistoryFigureOptions): Figure {
-  const opts = checkOptions(FN, options, ['logY', 'metricName', 'yLabel']);
+  const opts = checkOptions(FN, options, ['logY', 'metricName', 'yLabel', 'validationLabel']);
   if (history === null || typeof history !== 'object') {
     throw new ArgumentError(`${FN}: history must be an object {loss, valLoss?, convergedEpoch?}, got ${describe(history)}`);
   }
   checkOptionalBoolean(FN, 'options.logY', opts.logY);
   checkOptionalString(FN, 'options.metricName', opts.metricName);
   checkOptionalString(FN, 'options.yLabel', opts.yLabel);
+  checkOptionalString(FN, 'options.validationLabel', opts.validationLabel);
+  const valLabel = opts.validationLabel ?? 'validation';
   const metric = opts.metricName ?? 'loss';
 
   let train: ArrayLike<number>;
@@ -121,12 +125,12 @@ export function lossHistoryFigure(history: PlottableHistory, options?: LossHisto
     data.push({
       type: 'scatter',
       mode: train.length <= 30 ? 'lines+markers' : 'lines',
-      name: `validation ${metric}`,
+      name: `${valLabel} ${metric}`,
       x: epochs,
       y: cleanArray(val),
       line: { color: paletteColor(1), width: 2.5 },
       marker: { color: paletteColor(1), size: 6 },
-      hovertemplate: `epoch %{x}<br>validation ${metric} = %{y:.4g}<extra></extra>`,
+      hovertemplate: `epoch %{x}<br>${valLabel} ${metric} = %{y:.4g}<extra></extra>`,
     });
   }
 

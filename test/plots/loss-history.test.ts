@@ -14,6 +14,12 @@ describe('lossHistoryFigure', () => {
     assert.deepEqual((fig.data[1] as T).y, history.valLoss);
   });
 
+  it('names the second curve after validationLabel when the held-out data is a test set', () => {
+    const f = lossHistoryFigure(history, { validationLabel: 'test' });
+    assert.deepEqual(f.data.map((t) => t.name), ['training loss', 'test loss']);
+    assert.throws(() => lossHistoryFigure(history, { validationLabel: 3 as unknown as string }), /validationLabel/);
+  });
+
   it('numbers epochs from 1', () => {
     assert.deepEqual((fig.data[0] as T).x, [1, 2, 3, 4, 5]);
   });
