@@ -10,7 +10,15 @@
  * same sums with 4×4 register tiling: 16 running sums live in local variables (CPU registers), so each
  * value loaded from memory is used four times instead of once. The summation order over p is the same
  * as in the reference, so both give bit-identical results (a test checks this).
+ *
+ * Large products (at least PARALLEL_MIN_FLOPS) are split by rows of C between this thread and one helper
+ * thread (a worker running this same file; see "Two threads" below). Every element of C is still one sum
+ * over p in the same order, so the result is bit-identical with 1 or 2 threads. `setMatmulThreads(1)`
+ * turns the helper off.
  */
+import { Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import * as os from 'node:os';
+import { ArgumentError, describe } from './errors';
 
 /** Reference: C = A·B, the textbook triple loop. */
 export function gemmNNReference(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
@@ -46,18 +54,19 @@ export function gemmNTReference(m: number, n: number, k: number, A: Float64Array
 }
 
 /**
- * The generic tiled kernel. Element A(i, p) is at A[i·aRow + p·aCol] and B(p, j) at B[p·bRow + j·bCol],
- * so one function serves the three layouts (a transposed operand just swaps its two strides).
+ * The generic tiled kernel, for rows rowStart…rowEnd−1 of C. Element A(i, p) is at A[i·aRow + p·aCol] and
+ * B(p, j) at B[p·bRow + j·bCol], so one function serves the three layouts (a transposed operand just swaps
+ * its two strides).
  */
 function gemmTiled(
-  m: number, n: number, k: number,
+  rowStart: number, rowEnd: number, n: number, k: number,
   A: Float64Array, aRow: number, aCol: number,
   B: Float64Array, bRow: number, bCol: number,
   C: Float64Array,
 ): void {
-  const m4 = m - (m % 4);
+  const m4 = rowEnd - ((rowEnd - rowStart) % 4);
   const n4 = n - (n % 4);
-  for (let i = 0; i < m4; i += 4) {
+  for (let i = rowStart; i < m4; i += 4) {
     const a0 = i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
     for (let j = 0; j < n4; j += 4) {
       const b0 = j * bCol, b1 = b0 + bCol, b2 = b1 + bCol, b3 = b2 + bCol;
@@ -91,8 +100,8 @@ function gemmTiled(
       C[i * n + j] = c0; C[(i + 1) * n + j] = c1; C[(i + 2) * n + j] = c2; C[(i + 3) * n + j] = c3;
     }
   }
-  // Bottom fringe: the last m % 4 rows, all columns.
-  for (let i = m4; i < m; i++) {
+  // Bottom fringe: the last rows that do not fill a group of four, all columns.
+  for (let i = m4; i < rowEnd; i++) {
     const a = i * aRow;
     for (let j = 0; j < n; j++) {
       const b = j * bCol;
@@ -103,17 +112,191 @@ function gemmTiled(
   }
 }
 
+/** The three layouts by number (they travel to the helper thread as integers). Strides: [aRow, aCol, bRow, bCol]. */
+const LAYOUTS = {
+  NN: 0, TN: 1, NT: 2,
+} as const;
+function strides(layout: number, m: number, n: number, k: number): [number, number, number, number] {
+  if (layout === LAYOUTS.NN) return [k, 1, n, 1]; //  A is m×k, B is k×n
+  if (layout === LAYOUTS.TN) return [1, m, n, 1]; //  A is k×m, B is k×n
+  return [k, 1, 1, k]; //                              A is m×k, B is n×k
+}
+
+function gemm(layout: number, m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  const [aRow, aCol, bRow, bCol] = strides(layout, m, n, k);
+  const split = helperRowSplit(m, n, k);
+  if (split === m) {
+    gemmTiled(0, m, n, k, A, aRow, aCol, B, bRow, bCol, C);
+    return;
+  }
+  helper!.start(layout, m, n, k, A, B, split);
+  gemmTiled(0, split, n, k, A, aRow, aCol, B, bRow, bCol, C); // this thread: rows 0…split−1
+  helper!.finish(C, split, m, n); //                               the helper: rows split…m−1
+}
+
 /** Fast C = A·B (A is m×k, B is k×n). */
 export function gemmNN(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
-  gemmTiled(m, n, k, A, k, 1, B, n, 1, C);
+  gemm(LAYOUTS.NN, m, n, k, A, B, C);
 }
 
 /** Fast C = Aᵀ·B (A is k×m, B is k×n). */
 export function gemmTN(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
-  gemmTiled(m, n, k, A, 1, m, B, n, 1, C);
+  gemm(LAYOUTS.TN, m, n, k, A, B, C);
 }
 
 /** Fast C = A·Bᵀ (A is m×k, B is n×k). */
 export function gemmNT(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
-  gemmTiled(m, n, k, A, k, 1, B, 1, k, C);
+  gemm(LAYOUTS.NT, m, n, k, A, B, C);
+}
+
+/*
+ * Two threads.
+ *
+ * The helper is a worker thread running this same file. Main thread and helper share memory
+ * (SharedArrayBuffer): a small control block of integers and three Float64 buffers for A, B and C.
+ * For one product the main thread
+ *   1. copies A and B into the shared buffers and writes the job (layout, m, n, k, first helper row),
+ *   2. bumps the job counter and wakes the helper (Atomics.notify),
+ *   3. computes its own rows of C straight from its arrays,
+ *   4. sleeps (Atomics.wait) until the helper bumps the done counter, then copies the helper's rows into C.
+ * The helper sleeps on the job counter, computes its rows with the same gemmTiled into the shared C, and
+ * bumps the done counter. No locks, no message per product; messages are used only to hand over bigger
+ * shared buffers when a product needs more room.
+ */
+
+/** Products smaller than this (2·m·n·k floating-point operations) stay on one thread: waking a thread costs ~20 µs. */
+export const PARALLEL_MIN_FLOPS = 2_000_000;
+
+/** Indices into the shared control block. */
+const JOB = 0, DONE = 1, LAYOUT = 2, M = 3, N = 4, K = 5, ROW = 6, NEW_BUFFERS = 7, READY = 8;
+
+let threads = Math.min(2, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+let helper: Helper | null = null;
+
+/**
+ * How many threads the fast kernels may use for large products: 1 (everything on the calling thread) or 2
+ * (the default on a machine with at least two cores). The results are bit-identical either way.
+ */
+export function setMatmulThreads(count: number): void {
+  if (count !== 1 && count !== 2) throw new ArgumentError(`setMatmulThreads: count must be 1 or 2, got ${describe(count)}`);
+  threads = count;
+}
+
+/** The number of threads the fast kernels may use (see setMatmulThreads). */
+export function getMatmulThreads(): number {
+  return threads;
+}
+
+/**
+ * True when the helper thread is running and large products are being split (it starts on the first large
+ * product and is ready tens of milliseconds later; until then everything runs on the calling thread).
+ */
+export function matmulHelperReady(): boolean {
+  return threads === 2 && helper !== null && helper.ready;
+}
+
+/** The first row of C that the helper computes (m when the helper is not used). */
+function helperRowSplit(m: number, n: number, k: number): number {
+  if (threads < 2 || 2 * m * n * k < PARALLEL_MIN_FLOPS || m < 8 || !isMainThread) return m;
+  if (helper === null) {
+    try {
+      helper = new Helper();
+    } catch {
+      threads = 1; // no worker threads here (e.g. a restricted sandbox): stay on one thread
+      return m;
+    }
+  }
+  if (!helper.ready) return m; // still starting (a few tens of ms): meanwhile everything runs here
+  return Math.floor(m / 8) * 4; // half the rows, rounded to whole 4-row tiles
+}
+
+class Helper {
+  /** The control block: see JOB … NEW_BUFFERS. */
+  private readonly control = new Int32Array(new SharedArrayBuffer(9 * 4));
+  private a = new Float64Array(new SharedArrayBuffer(0));
+  private b = new Float64Array(new SharedArrayBuffer(0));
+  private c = new Float64Array(new SharedArrayBuffer(0));
+  private readonly worker: Worker;
+
+  constructor() {
+    const options = { workerData: { fcnnMatmulHelper: true, control: this.control } };
+    // Compiled (dist/*.js): the worker runs this file. From TypeScript sources (tests and bench run under tsx),
+    // the worker first registers tsx so that it can load this .ts file too.
+    this.worker = __filename.endsWith('.ts')
+      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, { ...options, eval: true })
+      : new Worker(__filename, options);
+    this.worker.unref(); // an idle helper never keeps the program alive
+    this.worker.on('error', () => {
+      // The helper could not start (or died): from now on everything runs on the calling thread.
+      threads = 1;
+      helper = null;
+    });
+  }
+
+  /** True once the helper thread has started and waits for jobs. */
+  get ready(): boolean {
+    return Atomics.load(this.control, READY) === 1;
+  }
+
+  start(layout: number, m: number, n: number, k: number, A: Float64Array, B: Float64Array, split: number): void {
+    const ctl = this.control;
+    if (this.a.length < A.length || this.b.length < B.length || this.c.length < m * n) {
+      const grow = (have: Float64Array, need: number) => (have.length >= need ? have : new Float64Array(new SharedArrayBuffer(8 * need)));
+      this.a = grow(this.a, A.length);
+      this.b = grow(this.b, B.length);
+      this.c = grow(this.c, m * n);
+      this.worker.postMessage({ a: this.a, b: this.b, c: this.c });
+      ctl[NEW_BUFFERS] = 1;
+    }
+    this.a.set(A);
+    this.b.set(B);
+    ctl[LAYOUT] = layout;
+    ctl[M] = m;
+    ctl[N] = n;
+    ctl[K] = k;
+    ctl[ROW] = split;
+    Atomics.add(ctl, JOB, 1);
+    Atomics.notify(ctl, JOB);
+  }
+
+  finish(C: Float64Array, split: number, m: number, n: number): void {
+    const ctl = this.control, job = Atomics.load(ctl, JOB);
+    for (;;) {
+      // Read DONE once and sleep only while it still holds that value: a notify between the read and the
+      // sleep then makes Atomics.wait return at once instead of being missed.
+      const done = Atomics.load(ctl, DONE);
+      if (done === job) break;
+      Atomics.wait(ctl, DONE, done);
+    }
+    C.set(this.c.subarray(split * n, m * n), split * n);
+  }
+}
+
+/** The helper thread's loop: sleep until a job arrives, compute rows ROW…M−1, report done. */
+function helperLoop(control: Int32Array, port: MessagePort): void {
+  let a = new Float64Array(0), b = new Float64Array(0), c = new Float64Array(0);
+  let seen = 0;
+  Atomics.store(control, READY, 1);
+  for (;;) {
+    Atomics.wait(control, JOB, seen);
+    seen = Atomics.load(control, JOB);
+    if (control[NEW_BUFFERS] === 1) {
+      let message = receiveMessageOnPort(port);
+      while (message === undefined) message = receiveMessageOnPort(port); // posted just before the job
+      ({ a, b, c } = message.message as { a: Float64Array; b: Float64Array; c: Float64Array });
+      control[NEW_BUFFERS] = 0;
+    }
+    const layout = control[LAYOUT], m = control[M], n = control[N], k = control[K];
+    const [aRow, aCol, bRow, bCol] = strides(layout, m, n, k);
+    gemmTiled(control[ROW], m, n, k, a, aRow, aCol, b, bRow, bCol, c);
+    Atomics.store(control, DONE, seen);
+    Atomics.notify(control, DONE);
+  }
+}
+
+if (!isMainThread && workerData?.fcnnMatmulHelper === true) {
+  // parentPort is the port the main thread's worker.postMessage writes to.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  helperLoop(workerData.control as Int32Array, parentPort as MessagePort);
 }
