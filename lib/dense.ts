@@ -60,18 +60,28 @@ export class Dense {
         X.shape,
       );
     }
-    const Z = addRowVector(matmul(X, this.W), this.b);
-    const A = new Matrix(Z.rows, Z.cols);
-    this.activation.forward(Z, A);
-    this.X = X;
-    this.Z = Z;
-    this.A = A;
+    const A = new Matrix(X.rows, this.units);
+    this.forwardInto(X, new Matrix(X.rows, this.units), A);
     return A;
   }
 
   /**
+   * The forward pass itself, writing into given matrices Z and A of shape [batch, units] (forward() passes new
+   * ones; the training loop passes the same ones for every batch, so it allocates nothing). X is not checked here.
+   */
+  forwardInto(X: Matrix, Z: Matrix, A: Matrix): void {
+    matmul(X, this.W, Z); //         Z = X·W
+    addRowVector(Z, this.b); //        + b
+    this.activation.forward(Z, A); // A = h(Z)
+    this.X = X;
+    this.Z = Z;
+    this.A = A;
+  }
+
+  /**
    * Backward step. Pass dL/dA, or pass `null` and dL/dZ when the loss already gave the gradient with
-   * respect to Z (softmax cross-entropy). Fills dLoss_dW and dLoss_db; returns dL/dX unless `needInputGradient` is false.
+   * respect to Z (softmax cross-entropy). Fills dLoss_dW and dLoss_db; returns dL/dX (a new matrix) unless
+   * `needInputGradient` is false.
    */
   backward(dLoss_dA: Matrix | null, dLoss_dZGiven?: Matrix, needInputGradient = true): Matrix | null {
     const { X, Z, A } = this;
@@ -88,7 +98,6 @@ export class Dense {
         );
       }
       dLoss_dZ = new Matrix(Z.rows, Z.cols);
-      this.activation.backward(Z, A, dLoss_dA, dLoss_dZ);
     } else {
       if (!dLoss_dZGiven || dLoss_dZGiven.rows !== Z.rows || dLoss_dZGiven.cols !== Z.cols) {
         throw new ShapeError(
@@ -99,9 +108,22 @@ export class Dense {
       }
       dLoss_dZ = dLoss_dZGiven;
     }
+    const dLoss_dX = needInputGradient ? new Matrix(X.rows, this.inputSize) : null;
+    this.backwardInto(dLoss_dA, dLoss_dZ, dLoss_dX);
+    return dLoss_dX;
+  }
+
+  /**
+   * The backward step itself, writing into given matrices (backward() passes new ones; the training loop reuses
+   * its own). With dLoss_dA = null, dLoss_dZ must already hold dL/dZ; otherwise it receives dL/dA ⊙ h'(Z).
+   * dL/dX goes into dLoss_dX unless that is null. Shapes are not checked here.
+   */
+  backwardInto(dLoss_dA: Matrix | null, dLoss_dZ: Matrix, dLoss_dX: Matrix | null): void {
+    const X = this.X as Matrix;
+    if (dLoss_dA !== null) this.activation.backward(this.Z as Matrix, this.A as Matrix, dLoss_dA, dLoss_dZ); // dL/dZ = dL/dA ⊙ h'(Z)
     this.dLoss_dZ = dLoss_dZ;
-    matmulTransA(X, dLoss_dZ, this.dLoss_dW); // dL/dW = Xᵀ·dL/dZ
-    sumRows(dLoss_dZ, this.dLoss_db); //          dL/db = Σ_batch dL/dZ
-    return needInputGradient ? matmulTransB(dLoss_dZ, this.W) : null; // dL/dX = dL/dZ·Wᵀ
+    matmulTransA(X, dLoss_dZ, this.dLoss_dW); //                 dL/dW = Xᵀ·dL/dZ
+    sumRows(dLoss_dZ, this.dLoss_db); //                         dL/db = Σ_batch dL/dZ
+    if (dLoss_dX !== null) matmulTransB(dLoss_dZ, this.W, dLoss_dX); // dL/dX = dL/dZ·Wᵀ
   }
 }

@@ -175,7 +175,8 @@ export class Matrix {
       if (!Number.isInteger(i) || i < 0 || i >= this.rows) {
         throw new ArgumentError(`Matrix.selectRows: index ${describe(i)} at position ${r} is outside 0…${this.rows - 1}`);
       }
-      m.data.set(this.data.subarray(i * c, (i + 1) * c), r * c);
+      const from = i * c, to = r * c;
+      for (let j = 0; j < c; j++) m.data[to + j] = this.data[from + j]; // (a plain loop: no subarray object per row)
     }
     return m;
   }

@@ -169,16 +169,22 @@ export class Network {
 
   /** Forward propagation: returns the output of the last layer for a batch (one sample per row). */
   forward(X: Matrix | number[][]): Matrix {
-    let A = toMatrix(X, 'X', 'Network.forward');
-    if (A.cols !== this.inputSize) {
-      throw new ShapeError(
-        `Network.forward: X has shape ${formatShape(A.shape)}, expected ${formatShape([null, this.inputSize])} (${this.inputSize} features per sample)`,
-        [null, this.inputSize],
-        A.shape,
-      );
-    }
+    let A = this.checkInput(X);
     for (const layer of this.layers) A = layer.forward(A);
     return A;
+  }
+
+  /** X as a Matrix with inputSize columns, or a clear error. */
+  private checkInput(X: Matrix | number[][]): Matrix {
+    const Xm = toMatrix(X, 'X', 'Network.forward');
+    if (Xm.cols !== this.inputSize) {
+      throw new ShapeError(
+        `Network.forward: X has shape ${formatShape(Xm.shape)}, expected ${formatShape([null, this.inputSize])} (${this.inputSize} features per sample)`,
+        [null, this.inputSize],
+        Xm.shape,
+      );
+    }
+    return Xm;
   }
 
   /** Forward pass returning plain arrays (one row of outputs per sample). */
@@ -243,14 +249,53 @@ export class Network {
   /** Forward pass, loss, and backward pass on one batch. Returns the loss; gradients are left in the layers. */
   computeGradients(X: Matrix | number[][], T: Matrix | number[][] | number[], loss: string | Loss): number {
     const L = this.resolveLoss(loss);
-    const out = this.forward(X);
+    const Xm = this.checkInput(X);
     const Tm = toMatrix(T, 'T', 'Network.computeGradients');
-    this.checkTargets('Network.computeGradients', Tm, out.rows);
-    const last = this.layers[this.layers.length - 1];
-    const Y = L.input === 'logits' ? (last.Z as Matrix) : out;
-    const value = L.value(Y, Tm);
-    this.backward(L.gradient(Y, Tm), L.input === 'logits');
+    this.checkTargets('Network.computeGradients', Tm, Xm.rows);
+    return this.gradientStep(Xm, Tm, L, new BatchBuffers(this, Xm.rows));
+  }
+
+  /**
+   * What computeGradients does once its arguments are checked: forward pass, loss, backward pass, with every
+   * intermediate matrix written into `buffers`. computeGradients passes new buffers each time; the training
+   * loop (train.ts), which checks its data once, passes the same buffers for every batch of the same size.
+   * X must be [buffers.batchSize, inputSize] and T [buffers.batchSize, outputSize]; L must be resolved.
+   */
+  gradientStep(X: Matrix, T: Matrix, L: Loss, buffers: BatchBuffers): number {
+    const layers = this.layers, last = layers.length - 1;
+    const { Z, A, dLoss_dZ, dLoss_dA } = buffers;
+    let input = X;
+    for (let i = 0; i <= last; i++) {
+      layers[i].forwardInto(input, Z[i], A[i]);
+      input = A[i];
+    }
+    let value: number;
+    if (L.input === 'logits') {
+      // Softmax cross-entropy reads the logits Z and hands back dL/dZ of the output layer directly.
+      value = L.value(Z[last], T);
+      L.gradient(Z[last], T, dLoss_dZ[last]);
+      layers[last].backwardInto(null, dLoss_dZ[last], last > 0 ? dLoss_dA[last - 1] : null);
+    } else {
+      value = L.value(A[last], T);
+      L.gradient(A[last], T, dLoss_dA[last]);
+      layers[last].backwardInto(dLoss_dA[last], dLoss_dZ[last], last > 0 ? dLoss_dA[last - 1] : null);
+    }
+    // dL/dX of layer i + 1 is dL/dA of layer i.
+    for (let i = last - 1; i >= 0; i--) layers[i].backwardInto(dLoss_dA[i], dLoss_dZ[i], i > 0 ? dLoss_dA[i - 1] : null);
     return value;
+  }
+
+  /**
+   * Gives every layer its own copies of the matrices it keeps from the last pass (X, Z, A, dLoss_dZ), so they no
+   * longer share memory with reusable BatchBuffers. train() calls it before handing control to user code.
+   */
+  detachBuffers(): void {
+    for (const l of this.layers) {
+      if (l.X) l.X = l.X.clone();
+      if (l.Z) l.Z = l.Z.clone();
+      if (l.A) l.A = l.A.clone();
+      if (l.dLoss_dZ) l.dLoss_dZ = l.dLoss_dZ.clone();
+    }
   }
 
   /** Weights and biases of every layer as plain arrays (copies). */
@@ -326,6 +371,28 @@ export class Network {
         biases: Array.from(l.b),
       })),
     };
+  }
+}
+
+/**
+ * The matrices one forward + backward pass over a batch of `batchSize` samples writes, for every layer i:
+ * Z[i], A[i], dLoss_dZ[i] and dLoss_dA[i], each of shape [batchSize, units of layer i]. (dLoss_dA[i] is also
+ * the dL/dX that layer i + 1 hands back; for the output layer it holds the loss gradient dL/dY.)
+ * The training loop makes one set per batch size and reuses it for every batch, instead of allocating
+ * about a dozen new matrices per batch.
+ */
+export class BatchBuffers {
+  readonly Z: Matrix[];
+  readonly A: Matrix[];
+  readonly dLoss_dZ: Matrix[];
+  readonly dLoss_dA: Matrix[];
+
+  constructor(net: Network, readonly batchSize: number) {
+    const make = () => net.layers.map((l) => new Matrix(batchSize, l.units));
+    this.Z = make();
+    this.A = make();
+    this.dLoss_dZ = make();
+    this.dLoss_dA = make();
   }
 }
 

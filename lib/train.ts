@@ -14,7 +14,7 @@ import { ArgumentError, ShapeError, checkInteger, describe, formatShape } from '
 import type { Loss } from './losses/types';
 import { METRICS } from './metrics';
 import { Matrix, toMatrix } from './matrix';
-import type { Network } from './network';
+import { BatchBuffers, type Network } from './network';
 import { getOptimizer } from './optimizers/registry';
 import type { Optimizer } from './optimizers/types';
 import { toRandom, type Random } from './random';
@@ -178,7 +178,13 @@ export function train(net: Network, options: TrainOptions): History {
   let order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const batches = Math.ceil(n / batchSize);
-  const fullX = new Matrix(batchSize, X.cols), fullY = new Matrix(batchSize, Y.cols);
+  // Every batch has batchSize samples except perhaps the last. For each of the (at most two) sizes, the batch's
+  // rows and all the matrices of its forward and backward pass live in buffers made once and reused, and
+  // net.gradientStep skips the argument checks that checkData did above for the whole data set.
+  const lastSize = n - (batches - 1) * batchSize;
+  const full = { x: new Matrix(batchSize, X.cols), y: new Matrix(batchSize, Y.cols), buffers: new BatchBuffers(net, batchSize) };
+  const last = lastSize === batchSize ? full
+    : { x: new Matrix(lastSize, X.cols), y: new Matrix(lastSize, Y.cols), buffers: new BatchBuffers(net, lastSize) };
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     if (shuffle) order = rng.permutation(n);
@@ -187,10 +193,12 @@ export function train(net: Network, options: TrainOptions): History {
       const from = b * batchSize, to = Math.min(n, from + batchSize);
       const idx = order.subarray(from, to);
       const size = to - from;
-      const bx = X.selectRows(idx, size === batchSize ? fullX : undefined);
-      const by = Y.selectRows(idx, size === batchSize ? fullY : undefined);
-      const value = net.computeGradients(bx, by, loss);
+      const batch = size === batchSize ? full : last;
+      X.selectRows(idx, batch.x);
+      Y.selectRows(idx, batch.y);
+      const value = net.gradientStep(batch.x, batch.y, loss, batch.buffers);
       if (!Number.isFinite(value)) {
+        net.detachBuffers();
         history.seconds = (performance.now() - start) / 1000;
         throw new TrainingError(
           `train: loss became ${value} at epoch ${epoch}, batch ${b + 1}; the learning rate ${optimizer.learningRate} is probably too large ` +
@@ -202,8 +210,12 @@ export function train(net: Network, options: TrainOptions): History {
       }
       optimizer.step(params);
       sum += value * size;
-      options.onBatchEnd?.({ epoch, batch: b + 1, loss: value, size });
+      if (options.onBatchEnd) {
+        net.detachBuffers(); // what the callback sees of the layers is never overwritten by the next batch
+        options.onBatchEnd({ epoch, batch: b + 1, loss: value, size });
+      }
     }
+    net.detachBuffers();
     const epochLoss = sum / n;
     history.loss.push(epochLoss);
     const metrics = computeMetrics(metricNames, net, X, Y);

@@ -219,3 +219,32 @@ describe('activationFromFormula far in the tails', () => {
     }
   });
 });
+
+describe('the built-in batch loops', () => {
+  // Values where the formulas branch or misbehave: signed zeros, NaN, ±Infinity, tiny, huge and |z| around 1 and 22
+  // (where Math.tanh switches formulas), plus a sweep of ordinary values.
+  const special = [0, -0, NaN, Infinity, -Infinity, 5e-324, -5e-324, 1e-300, -1e-300, 1, -1, 22, -22, 710, -710, 1e308, -1e308];
+  const sweep = Array.from({ length: 400 }, (_, i) => (i - 200) * 0.137);
+  const z = Float64Array.from([...special, ...sweep]);
+  const g = Float64Array.from(z, (_, i) => [1, -2.5, 0.3, NaN, Infinity, -0, 0, 1e-310][i % 8]);
+  const Z = new Matrix(1, z.length, z), G = new Matrix(1, z.length, g);
+  const activations = [...ELEMENTWISE.map((n) => getActivation(n)), leakyRelu(0.3)];
+
+  for (const act of activations) {
+    it(`${act.label}: forward gives exactly output(z) and backward exactly dL/dA·derivative(z), bit for bit`, () => {
+      const A = new Matrix(1, z.length), dZ = new Matrix(1, z.length);
+      act.forward(Z, A);
+      act.backward(Z, A, G, dZ);
+      for (let i = 0; i < z.length; i++) {
+        assert.ok(Object.is(A.data[i], act.output(z[i])), `forward at z = ${z[i]}: ${A.data[i]} vs ${act.output(z[i])}`);
+        const expected = g[i] * act.derivative(z[i]);
+        assert.ok(Object.is(dZ.data[i], expected), `backward at z = ${z[i]}, g = ${g[i]}: ${dZ.data[i]} vs ${expected}`);
+      }
+    });
+  }
+
+  it('backward still checks shapes, naming the argument', () => {
+    assert.throws(() => tanh.backward(new Matrix(2, 3), new Matrix(2, 3), new Matrix(3, 2), new Matrix(2, 3)),
+      /tanh.backward: dLoss_dA has shape \[3, 2\], expected \[2, 3\] like Z/);
+  });
+});

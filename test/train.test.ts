@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ArgumentError, Network, Random, ShapeError, TrainingError, accuracy, adam, sgd, train } from '../lib/index';
+import { ArgumentError, Matrix, Network, Random, ShapeError, TrainingError, accuracy, adam, oneHot, sgd, train, type Optimizer } from '../lib/index';
 
 const XOR_X = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const XOR_Y = [[0], [1], [1], [0]];
@@ -109,5 +109,62 @@ describe('train', () => {
     it('rejects options that are not an object', () => {
       assert.throws(() => train(xorNet(), null as never), (e: Error) => e instanceof ArgumentError);
     });
+  });
+});
+
+describe('train reuses its buffers without changing a single number', () => {
+  // The reference: the training loop written with the public, allocating computeGradients (what train did before
+  // it reused buffers): same shuffling, same batches, same optimiser steps.
+  function referenceLosses(net: Network, x: Matrix, y: Matrix, loss: string, optimizer: Optimizer, epochs: number, batchSize: number, seed: number): number[] {
+    const rng = new Random(seed), n = x.rows, losses: number[] = [];
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const order = rng.permutation(n);
+      let sum = 0;
+      for (let from = 0; from < n; from += batchSize) {
+        const idx = order.subarray(from, Math.min(n, from + batchSize));
+        const value = net.computeGradients(x.selectRows(idx), y.selectRows(idx), loss);
+        optimizer.step(net.parameterList());
+        sum += value * idx.length;
+      }
+      losses.push(sum / n);
+    }
+    return losses;
+  }
+  const rng = new Random(11);
+  const x = Matrix.from(Array.from({ length: 23 }, () => [rng.uniform(-1, 1), rng.uniform(-1, 1), rng.uniform(-1, 1)]));
+  const labels = Array.from({ length: 23 }, (_, i) => (x.get(i, 0) > 0 ? (x.get(i, 1) > 0 ? 0 : 1) : 2));
+  const cases = [
+    { name: 'tanh/sigmoid + MSE', activations: ['tanh', 'tanh', 'sigmoid'], outputs: 1, loss: 'mse' },
+    { name: 'relu/leaky-relu/identity + MSE', activations: ['relu', 'leaky-relu', 'identity'], outputs: 2, loss: 'mse' },
+    { name: 'sigmoid + binary cross-entropy', activations: ['tanh', 'sigmoid'], outputs: 1, loss: 'binary-cross-entropy' },
+    { name: 'relu/softmax + softmax cross-entropy', activations: ['relu', 'softmax'], outputs: 3, loss: 'softmax-cross-entropy' },
+    { name: 'a single softmax layer', activations: ['softmax'], outputs: 3, loss: 'softmax-cross-entropy' },
+  ];
+  for (const c of cases) {
+    const y = c.outputs === 3 ? Matrix.from(oneHot(labels, 3)) : Matrix.from(labels.map((l) => Array.from({ length: c.outputs }, (_, k) => (l === k ? 1 : 0))));
+    const make = () => Network.create({ inputSize: 3, layers: c.activations.map((activation, i) => ({ units: i === c.activations.length - 1 ? c.outputs : 5, activation })), seed: 2 });
+    for (const batchSize of [1, 4, 23]) {
+      it(`${c.name}, batch size ${batchSize}: the same loss history and weights as the allocating loop`, () => {
+        const a = make(), b = make();
+        const h = train(a, { x, y, loss: c.loss, optimizer: adam({ learningRate: 0.01 }), epochs: 4, batchSize, seed: 5, convergence: false });
+        const expected = referenceLosses(b, x, y, c.loss, adam({ learningRate: 0.01 }), 4, batchSize, 5);
+        assert.equal(h.loss.length, expected.length);
+        h.loss.forEach((v, i) => assert.ok(Object.is(v, expected[i]), `epoch ${i + 1}: ${v} vs ${expected[i]}`));
+        assert.deepEqual(a.parameters(), b.parameters());
+        assert.deepEqual(a.gradients(), b.gradients());
+      });
+    }
+  }
+
+  it('what onBatchEnd sees of the layers is not overwritten by later batches', () => {
+    const net = xorNet(2);
+    const seen: { A: Matrix; copy: number[][] }[] = [];
+    train(net, {
+      x: XOR_X, y: XOR_Y, epochs: 2, batchSize: 2, seed: 1,
+      onBatchEnd: () => seen.push({ A: net.layers[0].A!, copy: net.layers[0].A!.toArray() }),
+    });
+    assert.equal(seen.length, 4);
+    assert.equal(new Set(seen.map((s) => s.A)).size, 4, 'a different matrix after every batch');
+    for (const s of seen) assert.deepEqual(s.A.toArray(), s.copy);
   });
 });

@@ -9,6 +9,13 @@ export const identity = elementwise({
   label: 'Identity (linear)',
   output: (z) => z,
   derivative: (z) => (z === z ? 1 : z), // 1, but NaN stays NaN
+  // The batch loops: the same formulas written inline.
+  forwardLoop(z, a) {
+    a.set(z);
+  },
+  backwardLoop(z, _a, g, out) {
+    for (let i = 0; i < z.length; i++) out[i] = g[i] * (z[i] === z[i] ? 1 : z[i]);
+  },
   latex: 'h(z) = z',
   latexDerivative: "h'(z) = 1",
   expression: 'x',

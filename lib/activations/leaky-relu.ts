@@ -15,6 +15,13 @@ export function leakyRelu(alpha = 0.01): Activation {
     label: alpha === 0.01 ? 'Leaky ReLU' : `Leaky ReLU (α = ${alpha})`,
     output: (z) => (z > 0 ? z : alpha * z),
     derivative: (z) => (z > 0 ? 1 : z === z ? alpha : z),
+    // The batch loops: the same formulas written inline.
+    forwardLoop(z, a) {
+      for (let i = 0; i < z.length; i++) a[i] = z[i] > 0 ? z[i] : alpha * z[i];
+    },
+    backwardLoop(z, _a, g, out) {
+      for (let i = 0; i < z.length; i++) out[i] = g[i] * (z[i] > 0 ? 1 : z[i] === z[i] ? alpha : z[i]);
+    },
     latex: `\\mathrm{LeakyReLU}(z) = \\begin{cases} z & z > 0 \\\\ ${alpha}\\,z & z \\le 0 \\end{cases}`,
     latexDerivative: `\\mathrm{LeakyReLU}'(z) = \\begin{cases} 1 & z > 0 \\\\ ${alpha} & z \\le 0 \\end{cases}`,
     expression: `x > 0 ? x : ${alpha} * x`,

@@ -8,6 +8,13 @@ export const relu = elementwise({
   label: 'ReLU',
   output: (z) => (z > 0 ? z : z === z ? 0 : z), // NaN passes through
   derivative: (z) => (z > 0 ? 1 : z === z ? 0 : z),
+  // The batch loops: the same formulas written inline.
+  forwardLoop(z, a) {
+    for (let i = 0; i < z.length; i++) a[i] = z[i] > 0 ? z[i] : z[i] === z[i] ? 0 : z[i];
+  },
+  backwardLoop(z, _a, g, out) {
+    for (let i = 0; i < z.length; i++) out[i] = g[i] * (z[i] > 0 ? 1 : z[i] === z[i] ? 0 : z[i]);
+  },
   latex: '\\mathrm{ReLU}(z) = \\max(0, z)',
   latexDerivative: "\\mathrm{ReLU}'(z) = \\begin{cases} 1 & z > 0 \\\\ 0 & z < 0 \\end{cases}",
   expression: 'x > 0 ? x : 0',

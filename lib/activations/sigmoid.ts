@@ -21,6 +21,13 @@ export const sigmoid = elementwise({
     return s * (1 - s);
   },
   derivativeFromOutput: (_z, a) => a * (1 - a),
+  // The batch loops: the same formulas written inline (σ' from the output: a(1 − a), no second exponential).
+  forwardLoop(z, a) {
+    for (let i = 0; i < z.length; i++) a[i] = sigmoidValue(z[i]);
+  },
+  backwardLoop(_z, a, g, out) {
+    for (let i = 0; i < a.length; i++) out[i] = g[i] * (a[i] * (1 - a[i]));
+  },
   latex: '\\sigma(z) = \\frac{1}{1 + e^{-z}}',
   latexDerivative: "\\sigma'(z) = \\sigma(z)\\,\\bigl(1 - \\sigma(z)\\bigr)",
   expression: '1 / (1 + exp(-x))',

@@ -46,6 +46,16 @@ export interface ElementwiseSpec {
    * Optional faster derivative from both z and a = h(z) (e.g. sigmoid: a(1 − a)). Must equal derivative(z).
    */
   derivativeFromOutput?(z: number, a: number): number;
+  /**
+   * Optional hand-written batch loop a[i] = h(z[i]). Must give exactly the numbers `output` gives; it is faster
+   * than the generic loop because the formula is written inline instead of called once per element.
+   */
+  forwardLoop?(z: Float64Array, a: Float64Array): void;
+  /**
+   * Optional hand-written batch loop out[i] = g[i]·h'(z[i]) (g = dL/dA, out = dL/dZ; a = h(z) may be used).
+   * Must give exactly the numbers of the generic loop.
+   */
+  backwardLoop?(z: Float64Array, a: Float64Array, g: Float64Array, out: Float64Array): void;
   latex: string;
   latexDerivative: string;
   expression: string;
