@@ -11,6 +11,11 @@
  * value loaded from memory is used four times instead of once. The summation order over p is the same
  * as in the reference, so both give bit-identical results (a test checks this).
  *
+ * Products of at least WASM_MIN_FLOPS run, where the JavaScript engine supports it, on a WebAssembly SIMD
+ * kernel (lib/wasm/gemm.wat, 4–8× faster): each of its vector lanes holds one element's sum, computed with the
+ * same separate multiply and add in the same order, so it too is bit-identical to the reference.
+ * `setMatmulBackend('js')` turns it off (for teaching, or to compare).
+ *
  * Large products (at least PARALLEL_MIN_FLOPS) are split by rows of C between this thread and one helper
  * thread (a worker running this same file; see "Two threads" below). Every element of C is still one sum
  * over p in the same order, so the result is bit-identical with 1 or 2 threads. `setMatmulThreads(1)`
@@ -19,6 +24,7 @@
 import { Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import * as os from 'node:os';
 import { ArgumentError, describe } from './errors';
+import { SimdGemm, gemmWasmModule, instantiateGemm, type GemmExport, type GemmJob, type WasmMemory } from './wasm/simd-gemm';
 
 /** Reference: C = A·B, the textbook triple loop. */
 export function gemmNNReference(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
@@ -124,6 +130,7 @@ function strides(layout: number, m: number, n: number, k: number): [number, numb
 
 function gemm(layout: number, m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
   const [aRow, aCol, bRow, bCol] = strides(layout, m, n, k);
+  if (2 * m * n * k >= WASM_MIN_FLOPS && simd() !== null && gemmSimd(m, n, k, A, aRow, aCol, B, bRow, bCol, C)) return;
   const split = helperRowSplit(m, n, k);
   if (split === m) {
     gemmTiled(0, m, n, k, A, aRow, aCol, B, bRow, bCol, C);
@@ -132,6 +139,75 @@ function gemm(layout: number, m: number, n: number, k: number, A: Float64Array, 
   helper!.start(layout, m, n, k, A, B, split);
   gemmTiled(0, split, n, k, A, aRow, aCol, B, bRow, bCol, C); // this thread: rows 0…split−1
   helper!.finish(C, split, m, n); //                               the helper: rows split…m−1
+}
+
+/*
+ * The WebAssembly SIMD path.
+ *
+ * The operands are copied into the kernel's memory in "panels" of 4 rows of A and 4 columns of B (see
+ * lib/wasm/simd-gemm.ts), the kernel computes 4×4 tiles of C, and C is copied back. Copying costs one pass
+ * over A, B and C, small next to the m·n·k multiply-adds of a product above WASM_MIN_FLOPS.
+ */
+
+/** Products smaller than this (2·m·n·k floating-point operations) use the JavaScript kernel: copying would cost more than it saves. */
+export const WASM_MIN_FLOPS = 8192;
+
+/** Which kernel computes the products above WASM_MIN_FLOPS. */
+export type MatmulBackend = 'wasm-simd' | 'js';
+
+let backendChoice: MatmulBackend | undefined; // undefined: the default (wasm-simd where available)
+let simdGemm: SimdGemm | null = null;
+
+/** The SIMD kernel when it is the active backend, else null (instantiated on first use). */
+function simd(): SimdGemm | null {
+  if (backendChoice === 'js' || gemmWasmModule() === null) return null;
+  if (simdGemm === null) simdGemm = new SimdGemm();
+  return simdGemm;
+}
+
+/** Computes C with the SIMD kernel (split over two threads when large); false when it does not fit its memory. */
+function gemmSimd(
+  m: number, n: number, k: number,
+  A: Float64Array, aRow: number, aCol: number,
+  B: Float64Array, bRow: number, bCol: number,
+  C: Float64Array,
+): boolean {
+  const kernel = simdGemm!;
+  // Lines to pack: the rows of A (element p of row i is A(i, p)) and the columns of B (element p of column j is B(p, j)).
+  const job = kernel.pack(m, n, k, A, aRow, aCol, B, bCol, bRow);
+  if (job === null) return false;
+  const split = helperRowSplit(m, n, k);
+  if (split === m) {
+    kernel.run(job, 0, job.rowPanels);
+  } else {
+    helper!.startSimd(kernel.memory, job, split / 4); // split is a multiple of 4: whole row panels
+    kernel.run(job, 0, split / 4); //                    this thread: row panels before the split
+    helper!.wait(); //                                   the helper: the rest
+  }
+  kernel.unpack(job, m, n, C);
+  return true;
+}
+
+/**
+ * The kernel used for products above WASM_MIN_FLOPS: 'wasm-simd' (WebAssembly with 128-bit SIMD, the default where
+ * the JavaScript engine supports it, e.g. Node ≥ 16 and current browsers) or 'js' (the tiled JavaScript kernel).
+ */
+export function matmulBackend(): MatmulBackend {
+  return simd() === null ? 'js' : 'wasm-simd';
+}
+
+/**
+ * Chooses the kernel (see matmulBackend). Both give bit-identical results; 'js' is there for teaching and comparing.
+ * Asking for 'wasm-simd' where it is not available is an error.
+ */
+export function setMatmulBackend(backend: MatmulBackend): void {
+  if (backend !== 'wasm-simd' && backend !== 'js') {
+    throw new ArgumentError(`setMatmulBackend: backend must be 'wasm-simd' or 'js', got ${describe(backend)}`);
+  }
+  if (backend === 'wasm-simd' && gemmWasmModule() === null) {
+    throw new ArgumentError(`setMatmulBackend: 'wasm-simd' is not available here (this JavaScript engine lacks WebAssembly SIMD or shared memory); use 'js'`);
+  }
+  backendChoice = backend;
 }
 
 /** Fast C = A·B (A is m×k, B is k×n). */
@@ -167,8 +243,9 @@ export function gemmNT(m: number, n: number, k: number, A: Float64Array, B: Floa
 /** Products smaller than this (2·m·n·k floating-point operations) stay on one thread: waking a thread costs ~20 µs. */
 export const PARALLEL_MIN_FLOPS = 2_000_000;
 
-/** Indices into the shared control block. */
+/** Indices into the shared control block. SIMD jobs: MODE = 1, ROW … M are row panels, N is colPanels, A_AT … C_AT addresses. */
 const JOB = 0, DONE = 1, LAYOUT = 2, M = 3, N = 4, K = 5, ROW = 6, NEW_BUFFERS = 7, READY = 8;
+const MODE = 9, A_AT = 10, B_AT = 11, C_AT = 12, CONTROL_SIZE = 13;
 
 let threads = Math.min(2, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 let helper: Helper | null = null;
@@ -212,7 +289,9 @@ function helperRowSplit(m: number, n: number, k: number): number {
 
 class Helper {
   /** The control block: see JOB … NEW_BUFFERS. */
-  private readonly control = new Int32Array(new SharedArrayBuffer(9 * 4));
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SIZE * 4));
+  /** The SIMD kernel's memory once the helper has been sent it. */
+  private simdMemory: WasmMemory | null = null;
   private a = new Float64Array(new SharedArrayBuffer(0));
   private b = new Float64Array(new SharedArrayBuffer(0));
   private c = new Float64Array(new SharedArrayBuffer(0));
@@ -250,6 +329,7 @@ class Helper {
     }
     this.a.set(A);
     this.b.set(B);
+    ctl[MODE] = 0;
     ctl[LAYOUT] = layout;
     ctl[M] = m;
     ctl[N] = n;
@@ -259,7 +339,33 @@ class Helper {
     Atomics.notify(ctl, JOB);
   }
 
+  /** Starts a SIMD job: the helper computes row panels firstPanel … job.rowPanels−1 in the shared kernel memory. */
+  startSimd(memory: WasmMemory, job: GemmJob, firstPanel: number): void {
+    const ctl = this.control;
+    if (this.simdMemory !== memory) {
+      this.simdMemory = memory; // sent once: the memory grows in place, and the helper's instance sees it grow
+      this.worker.postMessage({ memory });
+      ctl[NEW_BUFFERS] = 1;
+    }
+    ctl[MODE] = 1;
+    ctl[ROW] = firstPanel;
+    ctl[M] = job.rowPanels;
+    ctl[N] = job.colPanels;
+    ctl[K] = job.k;
+    ctl[A_AT] = job.a;
+    ctl[B_AT] = job.b;
+    ctl[C_AT] = job.c;
+    Atomics.add(ctl, JOB, 1);
+    Atomics.notify(ctl, JOB);
+  }
+
   finish(C: Float64Array, split: number, m: number, n: number): void {
+    this.wait();
+    C.set(this.c.subarray(split * n, m * n), split * n);
+  }
+
+  /** Sleeps until the helper has finished the current job. */
+  wait(): void {
     const ctl = this.control, job = Atomics.load(ctl, JOB);
     for (;;) {
       // Read DONE once and sleep only while it still holds that value: a notify between the read and the
@@ -268,13 +374,13 @@ class Helper {
       if (done === job) break;
       Atomics.wait(ctl, DONE, done);
     }
-    C.set(this.c.subarray(split * n, m * n), split * n);
   }
 }
 
 /** The helper thread's loop: sleep until a job arrives, compute rows ROW…M−1, report done. */
 function helperLoop(control: Int32Array, port: MessagePort): void {
   let a = new Float64Array(0), b = new Float64Array(0), c = new Float64Array(0);
+  let simdKernel: GemmExport | null = null;
   let seen = 0;
   Atomics.store(control, READY, 1);
   for (;;) {
@@ -283,8 +389,16 @@ function helperLoop(control: Int32Array, port: MessagePort): void {
     if (control[NEW_BUFFERS] === 1) {
       let message = receiveMessageOnPort(port);
       while (message === undefined) message = receiveMessageOnPort(port); // posted just before the job
-      ({ a, b, c } = message.message as { a: Float64Array; b: Float64Array; c: Float64Array });
+      const buffers = message.message as { a: Float64Array; b: Float64Array; c: Float64Array } | { memory: WasmMemory };
+      if ('memory' in buffers) simdKernel = instantiateGemm(buffers.memory);
+      else ({ a, b, c } = buffers);
       control[NEW_BUFFERS] = 0;
+    }
+    if (control[MODE] === 1) {
+      simdKernel!(control[ROW], control[M], control[N], control[K], control[A_AT], control[B_AT], control[C_AT]);
+      Atomics.store(control, DONE, seen);
+      Atomics.notify(control, DONE);
+      continue;
     }
     const layout = control[LAYOUT], m = control[M], n = control[N], k = control[K];
     const [aRow, aCol, bRow, bCol] = strides(layout, m, n, k);
