@@ -1,6 +1,6 @@
 /** The project's own engine, trained through its public `train` function exactly as a notebook would. */
-import { train } from '../lib/train';
-import { sgd } from '../lib/optimizers/sgd';
+import { train } from '../dist/train';
+import { sgd } from '../dist/optimizers/sgd';
 import type { Task } from './tasks';
 import type { EngineResult } from './engine-tfjs';
 

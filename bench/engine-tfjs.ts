@@ -5,7 +5,7 @@
  * lib's `train` copies each batch's rows.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerParameters } from '../lib/network';
+import type { LayerParameters } from '../dist/network';
 import type { Task } from './tasks';
 
 export interface EngineResult {

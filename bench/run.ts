@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import { Network } from '../lib/network';
-import { getMatmulThreads, setMatmulThreads } from '../lib/matmul-kernels';
+import { Network } from '../dist/network';
+import { getMatmulThreads, setMatmulThreads } from '../dist/matmul-kernels';
 import { runLib } from './engine-lib';
 import { runTfjs, useBackend, type EngineResult } from './engine-tfjs';
 import { median, formatMiB, formatSeconds, table } from './stats';

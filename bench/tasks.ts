@@ -9,9 +9,9 @@
  *
  * All numbers come from the project's seeded `Random`, so every run trains on the same data from the same weights.
  */
-import { Network } from '../lib/network';
-import { Matrix } from '../lib/matrix';
-import { Random } from '../lib/random';
+import { Network } from '../dist/network';
+import { Matrix } from '../dist/matrix';
+import { Random } from '../dist/random';
 
 export interface Task {
   /** Short name used in the output and in the RATIO line. */
