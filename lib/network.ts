@@ -7,7 +7,7 @@
  *   net.computeGradients(X, T, 'mse');  // forward + loss + backpropagation (反向传播); returns the loss
  *   net.gradients();         // dL/dW and dL/db of every layer as plain arrays
  */
-import { getActivation } from './activations/registry';
+import { activationNames, getActivation } from './activations/registry';
 import type { Activation } from './activations/types';
 import { Dense } from './dense';
 import { ArgumentError, ShapeError, checkInteger, describe, formatShape } from './errors';
@@ -402,9 +402,9 @@ export interface NetworkJson {
   layers: Array<{ activation: string; formula?: string; alpha?: number; weights: number[][]; biases: number[] }>;
 }
 
-const BUILTIN = new Set(['identity', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'softmax']);
+/** True for a name the activation registry knows (saved by name); other activations are saved with their formula. */
 function isBuiltinName(name: string): boolean {
-  return BUILTIN.has(name);
+  return activationNames().includes(name);
 }
 function leakyAlpha(a: Activation): number {
   return a.derivative(-1);
