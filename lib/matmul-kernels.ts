@@ -106,10 +106,21 @@ function gemmTiled(
       C[i * n + j] = c0; C[(i + 1) * n + j] = c1; C[(i + 2) * n + j] = c2; C[(i + 3) * n + j] = c3;
     }
   }
-  // Bottom fringe: the last rows that do not fill a group of four, all columns.
+  // Bottom fringe: the last rows that do not fill a group of four (all rows when m < 4, e.g. dL/dW of a layer with
+  // two inputs). Four columns at a time, so four independent sums are in flight, then the last n % 4 columns.
   for (let i = m4; i < rowEnd; i++) {
     const a = i * aRow;
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < n4; j += 4) {
+      const b0 = j * bCol, b1 = b0 + bCol, b2 = b1 + bCol, b3 = b2 + bCol;
+      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      for (let p = 0; p < k; p++) {
+        const x = A[a + p * aCol], bp = p * bRow;
+        c0 += x * B[bp + b0]; c1 += x * B[bp + b1]; c2 += x * B[bp + b2]; c3 += x * B[bp + b3];
+      }
+      const o = i * n + j;
+      C[o] = c0; C[o + 1] = c1; C[o + 2] = c2; C[o + 3] = c3;
+    }
+    for (let j = n4; j < n; j++) {
       const b = j * bCol;
       let sum = 0;
       for (let p = 0; p < k; p++) sum += A[a + p * aCol] * B[p * bRow + b];

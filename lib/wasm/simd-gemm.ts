@@ -92,8 +92,12 @@ export class SimdGemm {
     const aLength = 4 * rowPanels * k, bLength = 4 * colPanels * k, cLength = 4 * rowPanels * 4 * colPanels;
     const bytes = 8 * (aLength + bLength + cLength);
     if (bytes > MAXIMUM_PAGES * PAGE_BYTES) return null;
-    if (this.memory.buffer.byteLength < bytes) this.memory.grow(Math.ceil((bytes - this.memory.buffer.byteLength) / PAGE_BYTES));
-    if (this.view.length * 8 !== this.memory.buffer.byteLength) this.view = new Float64Array(this.memory.buffer);
+    // Only this object grows the memory, so the view's length is the memory's size (reading memory.buffer on
+    // every product would cost more than packing a small one).
+    if (this.view.length * 8 < bytes) {
+      this.memory.grow(Math.ceil((bytes - this.view.length * 8) / PAGE_BYTES));
+      this.view = new Float64Array(this.memory.buffer);
+    }
     packPanels(A, m, k, aLine, aStep, this.view, 0);
     packPanels(B, n, k, bLine, bStep, this.view, aLength);
     return { rowPanels, colPanels, k, a: 0, b: 8 * aLength, c: 8 * (aLength + bLength) };
