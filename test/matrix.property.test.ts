@@ -159,6 +159,18 @@ describe('bias broadcast and column sums (property-based)', () => {
     }));
   });
 
+  it('sumRows(M) is bit-identical to adding each column from row 0 down, for every shape incl. 0 rows and widths not a multiple of 4', () => {
+    fc.assert(fc.property(fc.tuple(dimOrZero, dim).chain(([m, n]) => matrixOf(m, n)), (M) => {
+      const out = new Float64Array(M.cols).fill(Number.NaN);
+      assert.equal(sumRows(M, out), out, 'sumRows writes into and returns out');
+      for (let j = 0; j < M.cols; j++) {
+        let expected = 0;
+        for (let i = 0; i < M.rows; i++) expected += M.get(i, j);
+        assert.ok(Object.is(out[j], expected), `column ${j} of a ${M.rows}×${M.cols} matrix: ${out[j]} vs ${expected}`);
+      }
+    }));
+  });
+
   it('sumRows(M) equals the row vector of ones times M', () => {
     fc.assert(fc.property(fc.tuple(dim, dim).chain(([m, n]) => matrixOf(m, n)), (M) => {
       const ones = Matrix.filled(1, M.rows, 1);
