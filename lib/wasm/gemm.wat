@@ -29,8 +29,51 @@
 ;;
 ;; The memory is imported and shared, so the main thread and a helper thread (a worker with its own instance
 ;; of this module) can compute different row panels of C from the same copy of A and B.
+;;
+;; Packing: the caller copies A and B unchanged into the memory (TypedArray.set, a plain memory copy) and `pack`
+;; rearranges each into panels here. It does the same as packPanels in lib/wasm/simd-gemm.ts (the readable
+;; version, and the test's reference), several times faster than that JavaScript loop on small products.
 (module
   (import "env" "memory" (memory 1 65536 shared))
+
+  ;; pack(src, count, k, line, step, dst): packs `count` lines of length k into panels of 4 lines at dst.
+  ;; Element p of line l is the float64 at src + l·line + p·step (line and step in bytes, so one function packs
+  ;; rows (step 8) and columns (line 8) of a row-major matrix). Lines count … 4·panels−1 are filled with zeros.
+  ;; Line l = 4s + t goes to dst + 32·(s·k + p) + 8·t: consecutive p of one line are 32 bytes apart.
+  (func $pack (export "pack")
+    (param $src i32) (param $count i32) (param $k i32) (param $line i32) (param $step i32) (param $dst i32)
+    (local $l i32) (local $lines i32) (local $from i32) (local $to i32) (local $p i32)
+    (local.set $lines (i32.and (i32.add (local.get $count) (i32.const 3)) (i32.const -4))) ;; count rounded up to 4
+    (block $linesDone
+      (loop $lines
+        (br_if $linesDone (i32.ge_s (local.get $l) (local.get $lines)))
+        ;; first destination of line l = 4s + t: dst + 32·s·k + 8·t
+        (local.set $to (i32.add (local.get $dst)
+          (i32.add
+            (i32.mul (i32.shl (i32.shr_u (local.get $l) (i32.const 2)) (i32.const 5)) (local.get $k))
+            (i32.shl (i32.and (local.get $l) (i32.const 3)) (i32.const 3)))))
+        (local.set $p (local.get $k))
+        (if (i32.lt_s (local.get $l) (local.get $count))
+          (then
+            (local.set $from (i32.add (local.get $src) (i32.mul (local.get $l) (local.get $line))))
+            (block $copyDone
+              (loop $copy
+                (br_if $copyDone (i32.eqz (local.get $p)))
+                (f64.store (local.get $to) (f64.load (local.get $from)))
+                (local.set $from (i32.add (local.get $from) (local.get $step)))
+                (local.set $to (i32.add (local.get $to) (i32.const 32)))
+                (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+                (br $copy))))
+          (else
+            (block $zeroDone
+              (loop $zero
+                (br_if $zeroDone (i32.eqz (local.get $p)))
+                (f64.store (local.get $to) (f64.const 0))
+                (local.set $to (i32.add (local.get $to) (i32.const 32)))
+                (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+                (br $zero)))))
+        (local.set $l (i32.add (local.get $l) (i32.const 1)))
+        (br $lines))))
 
   ;; gemm(rowPanelStart, rowPanelEnd, colPanels, k, a, b, c): computes the tiles of C in row panels
   ;; rowPanelStart … rowPanelEnd−1 (rows 4·rowPanelStart … 4·rowPanelEnd−1), all column panels.

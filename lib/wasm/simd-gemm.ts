@@ -52,11 +52,20 @@ export function gemmWasmModule(): object | null {
   return compiled;
 }
 
-/** An instance of the kernel on the given shared memory (the helper thread makes one on the main thread's memory). */
-export function instantiateGemm(memory: WasmMemory): GemmExport {
+/** src, count, k, line, step, dst (byte addresses and byte strides): packs lines of an operand (see packPanels). */
+export type PackExport = (src: number, count: number, k: number, line: number, step: number, dst: number) => void;
+
+/** An instance of the module on the given shared memory: its two functions. */
+function instantiate(memory: WasmMemory): { gemm: GemmExport; pack: PackExport } {
   const module = gemmWasmModule();
   if (module === null) throw new Error('instantiateGemm: WebAssembly SIMD with shared memory is not available');
-  return new (wasmApi().Instance)(module, { env: { memory } }).exports.gemm as GemmExport;
+  const exports = new (wasmApi().Instance)(module, { env: { memory } }).exports;
+  return { gemm: exports.gemm as GemmExport, pack: exports.pack as PackExport };
+}
+
+/** The kernel on the given shared memory (the helper thread makes one on the main thread's memory). */
+export function instantiateGemm(memory: WasmMemory): GemmExport {
+  return instantiate(memory).gemm;
 }
 
 /** Where the packed operands and C sit in the memory (in float64 elements), and the panel counts. */
@@ -74,11 +83,12 @@ export interface GemmJob {
 export class SimdGemm {
   readonly memory: WasmMemory;
   private readonly gemm: GemmExport;
+  private readonly packLines: PackExport;
   private view: Float64Array;
 
   constructor() {
     this.memory = new (wasmApi().Memory)({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared: true });
-    this.gemm = instantiateGemm(this.memory);
+    ({ gemm: this.gemm, pack: this.packLines } = instantiate(this.memory));
     this.view = new Float64Array(this.memory.buffer);
   }
 
@@ -90,7 +100,9 @@ export class SimdGemm {
   pack(m: number, n: number, k: number, A: Float64Array, aLine: number, aStep: number, B: Float64Array, bLine: number, bStep: number): GemmJob | null {
     const rowPanels = (m + 3) >> 2, colPanels = (n + 3) >> 2;
     const aLength = 4 * rowPanels * k, bLength = 4 * colPanels * k, cLength = 4 * rowPanels * 4 * colPanels;
-    const bytes = 8 * (aLength + bLength + cLength);
+    // After packed A, packed B and C: room for A (m·k numbers) and B (k·n) copied unchanged, which the module packs.
+    const rawA = aLength + bLength + cLength, rawB = rawA + m * k;
+    const bytes = 8 * (rawB + k * n);
     if (bytes > MAXIMUM_PAGES * PAGE_BYTES) return null;
     // Only this object grows the memory, so the view's length is the memory's size (reading memory.buffer on
     // every product would cost more than packing a small one).
@@ -98,8 +110,10 @@ export class SimdGemm {
       this.memory.grow(Math.ceil((bytes - this.view.length * 8) / PAGE_BYTES));
       this.view = new Float64Array(this.memory.buffer);
     }
-    packPanels(A, m, k, aLine, aStep, this.view, 0);
-    packPanels(B, n, k, bLine, bStep, this.view, aLength);
+    this.view.set(A.length === m * k ? A : A.subarray(0, m * k), rawA);
+    this.view.set(B.length === k * n ? B : B.subarray(0, k * n), rawB);
+    this.packLines(8 * rawA, m, k, 8 * aLine, 8 * aStep, 0); //       = packPanels(A, m, k, aLine, aStep, view, 0)
+    this.packLines(8 * rawB, n, k, 8 * bLine, 8 * bStep, 8 * aLength); // = packPanels(B, n, k, bLine, bStep, view, aLength)
     return { rowPanels, colPanels, k, a: 0, b: 8 * aLength, c: 8 * (aLength + bLength) };
   }
 
@@ -111,8 +125,12 @@ export class SimdGemm {
   /** Copies the m×n result out of the padded C. */
   unpack(job: GemmJob, m: number, n: number, C: Float64Array): void {
     const stride = 4 * job.colPanels, c = job.c / 8;
-    if (stride === n) C.set(this.view.subarray(c, c + m * n));
-    else for (let i = 0; i < m; i++) C.set(this.view.subarray(c + i * stride, c + i * stride + n), i * n);
+    const view = this.view;
+    if (stride === n) C.set(view.subarray(c, c + m * n));
+    else if (n < 16) {
+      // Short rows: a plain loop (a subarray per row would cost more than the copy).
+      for (let i = 0; i < m; i++) for (let j = 0, from = c + i * stride; j < n; j++) C[i * n + j] = view[from + j];
+    } else for (let i = 0; i < m; i++) C.set(view.subarray(c + i * stride, c + i * stride + n), i * n);
   }
 }
 

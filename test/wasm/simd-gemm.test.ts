@@ -44,6 +44,36 @@ describe('packPanels', () => {
 });
 
 describe('SimdGemm', () => {
+  it("packs operands in its memory exactly as packPanels does, for rows, columns and transposed layouts (the module's pack)", () => {
+    const kernel = new SimdGemm();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 11 }), fc.constantFrom('NN', 'TN', 'NT'), fc.integer(),
+        (m, n, k, layout, seed) => {
+          const rng = new Random(seed);
+          const A = Float64Array.from({ length: m * k }, () => rng.normal()), B = Float64Array.from({ length: k * n }, () => rng.normal());
+          // Strides as lib/matmul-kernels.ts passes them: A(i, p) at A[i·aLine + p·aStep], B(p, j) at B[j·bLine + p·bStep].
+          const [aLine, aStep] = layout === 'TN' ? [1, m] : [k, 1];
+          const [bLine, bStep] = layout === 'NT' ? [k, 1] : [1, n];
+          const view = new Float64Array(kernel.memory.buffer);
+          view.fill(NaN, 0, 4096); // whatever an earlier product left: padding must be written, not assumed
+          const job = kernel.pack(m, n, k, A, aLine, aStep, B, bLine, bStep);
+          assert.ok(job !== null);
+          const aLength = 4 * job.rowPanels * k, bLength = 4 * job.colPanels * k;
+          const expected = new Float64Array(aLength + bLength).fill(7);
+          packPanels(A, m, k, aLine, aStep, expected, 0);
+          packPanels(B, n, k, bLine, bStep, expected, aLength);
+          const packed = new Float64Array(kernel.memory.buffer).subarray(job.a / 8, job.a / 8 + aLength + bLength);
+          assert.equal(job.b / 8, aLength);
+          for (let i = 0; i < expected.length; i++) {
+            assert.ok(Object.is(packed[i], expected[i]), `${layout} ${m}×${n}×${k}: packed element ${i} is ${packed[i]}, packPanels gives ${expected[i]}`);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('computes C = A·B bit-identically to the reference for any shape, including 0, 1 and sizes that are not multiples of 4', () => {
     const kernel = new SimdGemm();
     fc.assert(
