@@ -21,7 +21,7 @@
  * over p in the same order, so the result is bit-identical with 1 or 2 threads. `setMatmulThreads(1)`
  * turns the helper off.
  */
-import { Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import * as os from 'node:os';
 import { ArgumentError, describe } from './errors';
 import { SimdGemm, gemmWasmModule, instantiateGemm, type GemmExport, type GemmJob, type WasmMemory } from './wasm/simd-gemm';
@@ -147,9 +147,11 @@ function gemm(layout: number, m: number, n: number, k: number, A: Float64Array, 
     gemmTiled(0, m, n, k, A, aRow, aCol, B, bRow, bCol, C);
     return;
   }
-  helper!.start(layout, m, n, k, A, B, split);
+  const h = helper!;
+  h.start(layout, m, n, k, A, B, split);
   gemmTiled(0, split, n, k, A, aRow, aCol, B, bRow, bCol, C); // this thread: rows 0…split−1
-  helper!.finish(C, split, m, n); //                               the helper: rows split…m−1
+  if (h.finish(C, split, m, n)) return; //                         the helper: rows split…m−1
+  gemmTiled(split, m, n, k, A, aRow, aCol, B, bRow, bCol, C); //  (it failed: this thread does them after all)
 }
 
 /*
@@ -196,9 +198,10 @@ function gemmSimd(
   if (split === m) {
     kernel.run(job, 0, job.rowPanels);
   } else {
-    helper!.startSimd(kernel.memory, job, split / 4); // split is a multiple of 4: whole row panels
+    const h = helper!;
+    h.startSimd(kernel.memory, job, split / 4); //       split is a multiple of 4: whole row panels
     kernel.run(job, 0, split / 4); //                    this thread: row panels before the split
-    helper!.wait(); //                                   the helper: the rest
+    if (!h.wait()) kernel.run(job, split / 4, job.rowPanels); // the helper: the rest (if it failed, this thread)
   }
   kernel.unpack(job, m, n, C);
   return true;
@@ -253,7 +256,9 @@ export function gemmNT(m: number, n: number, k: number, A: Float64Array, B: Floa
  *   4. sleeps (Atomics.wait) until the helper bumps the done counter, then copies the helper's rows into C.
  * The helper sleeps on the job counter, computes its rows with the same gemmTiled into the shared C, and
  * bumps the done counter. No locks, no message per product; messages are used only to hand over bigger
- * shared buffers when a product needs more room.
+ * shared buffers when a product needs more room. If a job throws in the helper, it still bumps the done
+ * counter, with a failure flag and the error's message: the main thread then computes those rows itself,
+ * warns once and stops using the helper, so a broken helper can neither hang the program nor lose a result.
  */
 
 /** Products smaller than this (2·m·n·k floating-point operations) stay on one thread: waking a thread costs ~20 µs. */
@@ -261,7 +266,9 @@ export const PARALLEL_MIN_FLOPS = 2_000_000;
 
 /** Indices into the shared control block. SIMD jobs: MODE = 1, ROW … M are row panels, N is colPanels, A_AT … C_AT addresses. */
 const JOB = 0, DONE = 1, LAYOUT = 2, M = 3, N = 4, K = 5, ROW = 6, NEW_BUFFERS = 7, READY = 8;
-const MODE = 9, A_AT = 10, B_AT = 11, C_AT = 12, CONTROL_SIZE = 13;
+const MODE = 9, A_AT = 10, B_AT = 11, C_AT = 12, FAILED = 13, CONTROL_SIZE = 14;
+/** MODE values: rows with the JavaScript kernel, row panels with the SIMD kernel, or (tests only) throw. */
+const MODE_JS = 0, MODE_SIMD = 1, MODE_FAIL_FOR_TEST = 2;
 
 let threads = Math.min(2, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 let helper: Helper | null = null;
@@ -312,9 +319,17 @@ class Helper {
   private b = new Float64Array(new SharedArrayBuffer(0));
   private c = new Float64Array(new SharedArrayBuffer(0));
   private readonly worker: Worker;
+  /** The helper posts the message of an error that a job threw here (read synchronously after FAILED is set). */
+  private readonly errors: MessagePort;
 
   constructor() {
-    const options = { workerData: { fcnnMatmulHelper: true, control: this.control } };
+    const channel = new MessageChannel();
+    this.errors = channel.port1;
+    this.errors.unref();
+    const options = {
+      workerData: { fcnnMatmulHelper: true, control: this.control, errors: channel.port2 },
+      transferList: [channel.port2],
+    };
     // Compiled (dist/*.js): the worker runs this file. From TypeScript sources (tests and bench run under tsx),
     // the worker first registers tsx so that it can load this .ts file too.
     this.worker = __filename.endsWith('.ts')
@@ -345,7 +360,8 @@ class Helper {
     }
     this.a.set(A);
     this.b.set(B);
-    ctl[MODE] = 0;
+    ctl[MODE] = failNextJob ? MODE_FAIL_FOR_TEST : MODE_JS;
+    failNextJob = false;
     ctl[LAYOUT] = layout;
     ctl[M] = m;
     ctl[N] = n;
@@ -363,7 +379,8 @@ class Helper {
       this.worker.postMessage({ memory });
       ctl[NEW_BUFFERS] = 1;
     }
-    ctl[MODE] = 1;
+    ctl[MODE] = failNextJob ? MODE_FAIL_FOR_TEST : MODE_SIMD;
+    failNextJob = false;
     ctl[ROW] = firstPanel;
     ctl[M] = job.rowPanels;
     ctl[N] = job.colPanels;
@@ -375,13 +392,19 @@ class Helper {
     Atomics.notify(ctl, JOB);
   }
 
-  finish(C: Float64Array, split: number, m: number, n: number): void {
-    this.wait();
+  /** Waits for the helper's rows and copies them into C; false (and nothing copied) if the helper failed. */
+  finish(C: Float64Array, split: number, m: number, n: number): boolean {
+    if (!this.wait()) return false;
     C.set(this.c.subarray(split * n, m * n), split * n);
+    return true;
   }
 
-  /** Sleeps until the helper has finished the current job. */
-  wait(): void {
+  /**
+   * Sleeps until the helper has finished the current job. Returns false if the job threw in the helper: then
+   * the helper is retired (every later product runs on the calling thread) and the caller computes the
+   * helper's rows itself, so no result is lost. A warning names the error.
+   */
+  wait(): boolean {
     const ctl = this.control, job = Atomics.load(ctl, JOB);
     for (;;) {
       // Read DONE once and sleep only while it still holds that value: a notify between the read and the
@@ -390,11 +413,29 @@ class Helper {
       if (done === job) break;
       Atomics.wait(ctl, DONE, done);
     }
+    if (Atomics.load(ctl, FAILED) === 0) return true;
+    const message = receiveMessageOnPort(this.errors)?.message ?? 'unknown error';
+    process.emitWarning(`the matrix-product helper thread failed (${message}); products run on one thread from now on`, 'MatmulHelperWarning');
+    threads = 1;
+    helper = null;
+    void this.worker.terminate();
+    return false;
   }
 }
 
+let failNextJob = false;
+
+/**
+ * For tests: makes the helper thread's next job throw, to check that the product is still computed in full (on
+ * the calling thread) and that later products run on one thread. Call setMatmulThreads(2) again afterwards to
+ * start a new helper.
+ */
+export function failNextHelperJobForTest(): void {
+  failNextJob = true;
+}
+
 /** The helper thread's loop: sleep until a job arrives, compute rows ROW…M−1, report done. */
-function helperLoop(control: Int32Array, port: MessagePort): void {
+function helperLoop(control: Int32Array, port: MessagePort, errors: MessagePort): void {
   let a = new Float64Array(0), b = new Float64Array(0), c = new Float64Array(0);
   let simdKernel: GemmExport | null = null;
   let seen = 0;
@@ -410,15 +451,22 @@ function helperLoop(control: Int32Array, port: MessagePort): void {
       else ({ a, b, c } = buffers);
       control[NEW_BUFFERS] = 0;
     }
-    if (control[MODE] === 1) {
-      simdKernel!(control[ROW], control[M], control[N], control[K], control[A_AT], control[B_AT], control[C_AT]);
-      Atomics.store(control, DONE, seen);
-      Atomics.notify(control, DONE);
-      continue;
+    try {
+      const mode = control[MODE];
+      if (mode === MODE_SIMD) {
+        simdKernel!(control[ROW], control[M], control[N], control[K], control[A_AT], control[B_AT], control[C_AT]);
+      } else if (mode === MODE_JS) {
+        const layout = control[LAYOUT], m = control[M], n = control[N], k = control[K];
+        const [aRow, aCol, bRow, bCol] = strides(layout, m, n, k);
+        gemmTiled(control[ROW], m, n, k, a, aRow, aCol, b, bRow, bCol, c);
+      } else {
+        throw new Error('simulated failure (failNextHelperJobForTest)');
+      }
+    } catch (e) {
+      // Never leave the main thread waiting: report the failure, then finish the job as done.
+      errors.postMessage(e instanceof Error ? e.message : String(e));
+      Atomics.store(control, FAILED, 1);
     }
-    const layout = control[LAYOUT], m = control[M], n = control[N], k = control[K];
-    const [aRow, aCol, bRow, bCol] = strides(layout, m, n, k);
-    gemmTiled(control[ROW], m, n, k, a, aRow, aCol, b, bRow, bCol, c);
     Atomics.store(control, DONE, seen);
     Atomics.notify(control, DONE);
   }
@@ -428,5 +476,5 @@ if (!isMainThread && workerData?.fcnnMatmulHelper === true) {
   // parentPort is the port the main thread's worker.postMessage writes to.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
-  helperLoop(workerData.control as Int32Array, parentPort as MessagePort);
+  helperLoop(workerData.control as Int32Array, parentPort as MessagePort, workerData.errors as MessagePort);
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import {
   PARALLEL_MIN_FLOPS, WASM_MIN_FLOPS,
   gemmNN, gemmNNReference, gemmNT, gemmNTReference, gemmTN, gemmTNReference,
-  getMatmulThreads, matmulBackend, matmulHelperReady, setMatmulBackend, setMatmulThreads,
+  failNextHelperJobForTest, getMatmulThreads, matmulBackend, matmulHelperReady, setMatmulBackend, setMatmulThreads,
   type MatmulBackend,
 } from '../lib/matmul-kernels';
 import { Random } from '../lib/random';
@@ -162,6 +162,35 @@ describe('matmul kernels', () => {
             assertIdentical(two, reference, `${backend} ${kernel.name} ${m}×${n}×${k}, 2 threads vs reference`);
           }
         }
+      }
+    });
+
+    it('still computes the whole product when the helper thread fails mid-product, warns, and goes on with one thread (both backends)', async () => {
+      const [m, n, k] = [64, 128, 784];
+      for (const backend of BACKENDS) {
+        await startHelper();
+        const rng = new Random(99);
+        const A = randomArray(m * k, rng), B = randomArray(k * n, rng);
+        const C = new Float64Array(m * n).fill(NaN), reference = new Float64Array(m * n);
+        const warnings: string[] = [];
+        const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+        process.on('warning', onWarning);
+        try {
+          using(backend, 2, () => {
+            assert.ok(matmulHelperReady(), 'the helper thread is running');
+            failNextHelperJobForTest();
+            gemmNN(m, n, k, A, B, C);
+            assert.equal(getMatmulThreads(), 1, 'after the failure the kernels use one thread');
+            assert.equal(matmulHelperReady(), false);
+          });
+          await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+        } finally {
+          process.off('warning', onWarning);
+        }
+        gemmNNReference(m, n, k, A, B, reference);
+        assertIdentical(C, reference, `${backend}: the rows the helper should have computed`);
+        assert.equal(warnings.length, 1, `one warning, got ${JSON.stringify(warnings)}`);
+        assert.match(warnings[0], /MatmulHelperWarning: the matrix-product helper thread failed \(simulated failure \(failNextHelperJobForTest\)\); products run on one thread/);
       }
     });
 
