@@ -11,6 +11,7 @@
  *
  * Packing only copies numbers, so the kernel's sums, and therefore C, are the same as the reference loops'.
  */
+import { decodeBase64 } from './base64';
 import { GEMM_WASM_BASE64 } from './gemm-wasm';
 
 /**
@@ -164,8 +165,4 @@ function wasmApi(): WasmApi {
   const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   if (api === undefined) throw new Error('WebAssembly is not available');
   return api;
-}
-
-function decodeBase64(text: string): Uint8Array {
-  return Uint8Array.from(Buffer.from(text, 'base64'));
 }
