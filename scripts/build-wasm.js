@@ -67,13 +67,6 @@ function render(name, bytes) {
   ].join('\n');
 }
 
-/** gemm.wat's bytes (kept for test/wasm/simd-gemm.test.ts). Features: SIMD (v128) and threads (shared memory). */
-const assembleGemm = () => assemble('gemm');
-/** The text of lib/wasm/gemm-wasm.ts for the given bytes. */
-const renderModule = (bytes) => render('gemm', bytes);
-/** The path of lib/wasm/gemm-wasm.ts. */
-const OUT = MODULES.gemm.out;
-
 async function main(names) {
   for (const name of names) {
     if (!(name in MODULES)) throw new Error(`unknown module "${name}" (known: ${Object.keys(MODULES).join(', ')})`);
@@ -85,7 +78,7 @@ async function main(names) {
   }
 }
 
-module.exports = { MODULES, assemble, render, assembleGemm, renderModule, OUT };
+module.exports = { MODULES, assemble, render };
 
 if (require.main === module) {
   const names = process.argv.slice(2);

@@ -13,20 +13,10 @@
  */
 import { decodeBase64 } from './base64';
 import { GEMM_WASM_BASE64 } from './gemm-wasm';
+import { wasmApi, type WasmMemory } from './wasm-api';
 
-/**
- * The few WebAssembly JavaScript-API types used here. The project compiles without the DOM library (which
- * declares them), so they are spelled out; the objects come from `globalThis.WebAssembly` at run time.
- */
-export interface WasmMemory {
-  readonly buffer: ArrayBufferLike;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
-}
+export type { WasmMemory };
+
 /** rowPanelStart, rowPanelEnd, colPanels, k, a, b, c (byte addresses): computes those row panels of C. */
 export type GemmExport = (rowPanelStart: number, rowPanelEnd: number, colPanels: number, k: number, a: number, b: number, c: number) => void;
 
@@ -159,10 +149,4 @@ export function packPanels(src: Float64Array, count: number, k: number, line: nu
     for (let t = 0; t < 4; t++) dst[o + t] = t < rest ? src[l0 + t * line + q] : 0;
     o += 4;
   }
-}
-
-function wasmApi(): WasmApi {
-  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (api === undefined) throw new Error('WebAssembly is not available');
-  return api;
 }

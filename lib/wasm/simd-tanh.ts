@@ -7,12 +7,8 @@
  */
 import { decodeBase64 } from './base64';
 import { TANH_WASM_BASE64 } from './tanh-wasm';
+import { wasmApi } from './wasm-api';
 
-/** The few WebAssembly JavaScript-API types used here (the project compiles without the DOM library). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
 /** src, dst (byte addresses), n: dst[i] = tanh(src[i]), in steps of 8 (so up to 7 elements more). */
 type TanhExport = (src: number, dst: number, n: number) => void;
 
@@ -37,8 +33,7 @@ function instantiate(): TanhInto | null {
   let run: TanhExport;
   let memory: Float64Array;
   try {
-    const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-    if (api === undefined) return null;
+    const api = wasmApi(); // throws where there is no WebAssembly
     const module = new api.Module(decodeBase64(TANH_WASM_BASE64)); // throws without SIMD
     const exports = new api.Instance(module, {}).exports;
     run = exports.tanh as TanhExport;

@@ -10,16 +10,16 @@ import { Random } from '../../lib/random';
 // scripts/build-wasm.js is plain CommonJS (it runs without a TypeScript step).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const build = require('../../scripts/build-wasm.js') as {
-  assembleGemm(): Promise<Uint8Array>;
-  renderModule(bytes: Uint8Array): string;
-  OUT: string;
+  MODULES: Record<string, { out: string }>;
+  assemble(name: string): Promise<Uint8Array>;
+  render(name: string, bytes: Uint8Array): string;
 };
 
 describe('lib/wasm/gemm-wasm.ts (generated)', () => {
   it('holds exactly the bytes that a fresh assembly of lib/wasm/gemm.wat gives (run `npm run build:wasm` after editing gemm.wat)', async () => {
-    const fresh = await build.assembleGemm();
+    const fresh = await build.assemble('gemm');
     assert.deepEqual(Buffer.from(GEMM_WASM_BASE64, 'base64'), Buffer.from(fresh));
-    assert.equal(readFileSync(build.OUT, 'utf8'), build.renderModule(fresh));
+    assert.equal(readFileSync(build.MODULES.gemm.out, 'utf8'), build.render('gemm', fresh));
   });
 
   it('compiles here (Node ≥ 20 has WebAssembly SIMD and shared memory)', () => {
