@@ -19,5 +19,6 @@ export * from './convergence';
 export * from './gradient-check';
 export * from './metrics';
 export * from './exercises';
+export * from './claims';
 export * from './data';
 export * from './plots';
