@@ -15,6 +15,7 @@ const jupyterEnv = require('../../scripts/jupyter-env.js') as {
   jupyterEnv(): NodeJS.ProcessEnv;
   ensureDirs(): void;
   writeKernelSpec(): string;
+  installNotebookAssets(): { plotly: string; customJs: string };
   findJupyter(need?: string[]): { ok: boolean; python?: { command: string; notebook: string }; tried?: string[] };
   INSTALL_HINT: string;
 };
@@ -123,6 +124,7 @@ export async function startNotebookServer(notebookDir: string): Promise<Notebook
   }
   jupyterEnv.ensureDirs();
   jupyterEnv.writeKernelSpec();
+  jupyterEnv.installNotebookAssets();
   const port = await freePort();
   const token = randomBytes(16).toString('hex');
   let output = '';
