@@ -1,0 +1,3 @@
+export * from './check';
+export * from './exercise';
+export { ANSWER_KEY } from './key';
