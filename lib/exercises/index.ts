@@ -1,3 +1,0 @@
-export * from './check';
-export * from './exercise';
-export { ANSWER_KEY } from './key';
