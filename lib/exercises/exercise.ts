@@ -9,7 +9,8 @@
  * Feedback: an unanswered exercise prints "not answered yet" and nothing else; the first wrong answer gets a gentle
  * nudge, the second and later ones the hint, and from the third on also the worked solution's file. Exercises whose
  * answer depends on the notebook's own results (a trained network, a confusion matrix) take them as a second
- * argument, e.g. `.check(recall4, { cm })`: the key computes the expected value from them.
+ * argument, e.g. `.check(recall4, { cm: cm })` (written out: tslab does not resolve the shorthand `{ cm }` to a
+ * variable of an earlier cell); the key computes the expected value from them.
  */
 import { ArgumentError, describe } from '../errors';
 import { checkTolerance, compareFunctions, describeFailure, sameValue, short } from './check';
@@ -62,7 +63,7 @@ export class Exercise {
     for (const [name, what] of Object.entries(e.needs ?? {})) {
       if (context === null || typeof context !== 'object' || !(name in context)) {
         throw new ArgumentError(
-          `${fn}: this exercise needs ${what} as { ${name} } in the second argument, e.g. .check(answer, { ${name} }); ` +
+          `${fn}: this exercise needs ${what} as { ${name} } in the second argument, e.g. .check(answer, { ${name}: ${name} }); ` +
             `got ${context === null || typeof context !== 'object' ? describe(context) : `{ ${Object.keys(context).join(', ')} }`}`,
         );
       }

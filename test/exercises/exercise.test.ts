@@ -82,7 +82,7 @@ describe('exercise(id).check', () => {
     const { s } = session();
     assert.throws(() => s.exercise('99.3').check(0.75), (err: Error) => {
       assert.ok(err instanceof ArgumentError);
-      assert.match(err.message, /^exercise\('99\.3'\)\.check: this exercise needs the confusion matrix `cm` as \{ cm \} in the second argument, e\.g\. \.check\(answer, \{ cm \}\); got \{  \}/);
+      assert.match(err.message, /^exercise\('99\.3'\)\.check: this exercise needs the confusion matrix `cm` as \{ cm \} in the second argument, e\.g\. \.check\(answer, \{ cm: cm \}\); got \{  \}/);
       return true;
     });
   });
