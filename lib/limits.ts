@@ -28,13 +28,13 @@ export interface Limits {
   maxDerivativeNodes: number;
 }
 
-/** The defaults: 5e7 numbers (400 MB), 256 MB files, 2000-character formulas of ≤ 500 nodes nested ≤ 50 deep. */
+/** The defaults: 5e7 numbers (400 MB), 256 MB files, 2000-character formulas of ≤ 500 nodes nested ≤ 100 deep. */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxElements: 5e7,
   maxFileBytes: 256 * 1024 * 1024,
   maxFormulaLength: 2000,
   maxFormulaNodes: 500,
-  maxFormulaDepth: 50,
+  maxFormulaDepth: 100,
   maxDerivativeNodes: 2000,
 });
 

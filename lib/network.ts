@@ -10,7 +10,7 @@
 import { activationNames, getActivation } from './activations/registry';
 import type { Activation } from './activations/types';
 import { Dense } from './dense';
-import { ArgumentError, ShapeError, checkInteger, describe, formatShape } from './errors';
+import { ArgumentError, ShapeError, checkFiniteData, checkInteger, describe, formatShape } from './errors';
 import { defaultInitFor, initWeights, type InitName } from './init';
 import { getLoss } from './losses/registry';
 import type { Loss } from './losses/types';
@@ -129,8 +129,12 @@ export class Network {
     const layers = spec.layers.map((l, i) => {
       const where = `layers[${i}]`;
       const W = toMatrix(l?.weights, `${where}.weights`, 'Network.fromWeights');
-      if (!Array.isArray(l.biases) || l.biases.some((v) => typeof v !== 'number')) {
-        throw new ArgumentError(`Network.fromWeights: ${where}.biases must be an array of numbers, got ${describe(l.biases)}`);
+      if (W.rows === 0 || W.cols === 0) {
+        throw new ShapeError(`Network.fromWeights: ${where}.weights has shape ${formatShape(W.shape)}, expected at least one input and one neuron`, [null, null], W.shape);
+      }
+      checkFiniteData('Network.fromWeights', `${where}.weights`, W.data, W.cols);
+      if (!Array.isArray(l.biases) || l.biases.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+        throw new ArgumentError(`Network.fromWeights: ${where}.biases must be an array of finite numbers, got ${describe(l.biases)}`);
       }
       if (l.biases.length !== W.cols) {
         throw new ShapeError(
