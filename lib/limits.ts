@@ -102,3 +102,11 @@ function formatBytes(b: number): string {
   while (b >= 1024 && i < units.length - 1) [b, i] = [b / 1024, i + 1];
   return `${b < 10 && i > 0 ? b.toFixed(1) : Math.round(b)} ${units[i]}`;
 }
+
+/**
+ * What `rows` plain JavaScript arrays of `cols` numbers cost, counted in numbers: the values plus about 8 numbers'
+ * worth (64 bytes) of array overhead per row. For functions that return number[][] (oneHot, synthetic data).
+ */
+export function plainRowsCost(rows: number, cols: number): number {
+  return rows * (cols + 8);
+}
