@@ -28,13 +28,13 @@ export interface Limits {
   maxDerivativeNodes: number;
 }
 
-/** The defaults: 5e7 numbers (400 MB), 256 MB files, 2000-character formulas of ≤ 500 nodes nested ≤ 50 deep. */
+/** The defaults: 5e7 numbers (400 MB), 256 MB files, 2000-character formulas of ≤ 500 nodes nested ≤ 100 deep. */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxElements: 5e7,
   maxFileBytes: 256 * 1024 * 1024,
   maxFormulaLength: 2000,
   maxFormulaNodes: 500,
-  maxFormulaDepth: 50,
+  maxFormulaDepth: 100,
   maxDerivativeNodes: 2000,
 });
 
@@ -101,4 +101,12 @@ function formatBytes(b: number): string {
   let i = 0;
   while (b >= 1024 && i < units.length - 1) [b, i] = [b / 1024, i + 1];
   return `${b < 10 && i > 0 ? b.toFixed(1) : Math.round(b)} ${units[i]}`;
+}
+
+/**
+ * What `rows` plain JavaScript arrays of `cols` numbers cost, counted in numbers: the values plus about 8 numbers'
+ * worth (64 bytes) of array overhead per row. For functions that return number[][] (oneHot, synthetic data).
+ */
+export function plainRowsCost(rows: number, cols: number): number {
+  return rows * (cols + 8);
 }

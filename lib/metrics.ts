@@ -7,7 +7,7 @@
  *   r2                coefficient of determination 1 − Σ(y − ŷ)² / Σ(y − ȳ)²  (1 = perfect, 0 = as good as predicting the mean)
  */
 import { ArgumentError, ShapeError, checkInteger, describe } from './errors';
-import { checkElements } from './limits';
+import { checkElements, plainRowsCost } from './limits';
 import { Matrix } from './matrix';
 
 type Rows = Matrix | ReadonlyArray<ReadonlyArray<number>> | ReadonlyArray<number>;
@@ -102,7 +102,7 @@ export function confusionMatrix(predicted: Rows, actual: Rows, numClasses?: numb
   }
   const k = numClasses ?? largest + 1;
   checkInteger('confusionMatrix', 'numClasses', k);
-  checkElements('confusionMatrix', `a ${k}×${k} matrix of counts (numClasses ${k})`, k * k);
+  checkElements('confusionMatrix', `a ${k}×${k} matrix of counts (numClasses ${k})`, plainRowsCost(k, k));
   const m = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let i = 0; i < p.length; i++) {
     for (const [arg, v] of [['predicted', p[i]], ['actual', a[i]]] as const) {

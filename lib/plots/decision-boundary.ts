@@ -15,6 +15,7 @@
  *     { classNames: ['outside', 'inside'], title: 'Circle classifier' });
  */
 import { ArgumentError, ShapeError, checkInteger, checkNonNegative, describe } from '../errors';
+import { checkElements, plainRowsCost } from '../limits';
 import {
   BaseFigureOptions,
   Figure,
@@ -80,6 +81,7 @@ export function decisionBoundaryFigure(
   }
   const resolution = opts.resolution ?? 100;
   checkInteger(FN, 'options.resolution', resolution, 2);
+  checkElements(FN, `a ${resolution}×${resolution} grid (options.resolution)`, plainRowsCost(resolution * resolution, 3));
   const padding = opts.padding ?? 0.5;
   checkNonNegative(FN, 'options.padding', padding);
   if (opts.classNames !== undefined) checkStringArray(FN, 'options.classNames', opts.classNames);

@@ -13,6 +13,7 @@
  *     path: steps.map((s) => [s.w, s.b]), aLabel: 'w', bLabel: 'b', title: 'Gradient descent on the MSE' });
  */
 import { ArgumentError, checkInteger, describe } from '../errors';
+import { checkElements, plainRowsCost } from '../limits';
 import {
   BaseFigureOptions,
   Figure,
@@ -64,6 +65,7 @@ export function lossSurfaceFigure(f: (a: number, b: number) => number, options: 
   checkInterval(FN, 'options.bRange', opts.bRange);
   const resolution = opts.resolution ?? 60;
   checkInteger(FN, 'options.resolution', resolution, 2);
+  checkElements(FN, `a ${resolution}×${resolution} grid (options.resolution)`, plainRowsCost(resolution * resolution, 3));
   const kind = opts.kind ?? 'contour';
   checkOneOf(FN, 'options.kind', kind, ['contour', 'surface', 'both'] as const);
   checkOptionalString(FN, 'options.aLabel', opts.aLabel);

@@ -311,6 +311,7 @@ function checkTable(fn: string, rows: unknown, columns: unknown, options: TableO
   if (options.digits !== undefined) {
     checkNonNegative(fn, 'options.digits', options.digits);
     checkInteger(fn, 'options.digits', options.digits, 0);
+    if (options.digits > 100) throw new ArgumentError(`${fn}: options.digits must be at most 100, got ${options.digits}`);
   }
 }
 
@@ -346,8 +347,9 @@ export function tableText(rows: TableCell[][], columns?: string[], options: Tabl
   const lines: string[][] = [];
   if (columns !== undefined) lines.push(columns);
   for (const row of rows) lines.push(row.map((v) => formatCell(v, digits)));
-  const nCols = Math.max(0, ...lines.map((l) => l.length));
-  const widths = Array.from({ length: nCols }, (_, j) => Math.max(0, ...lines.map((l) => (l[j] ?? '').length)));
+  // reduce, not Math.max(...): spreading a long table overflows the call stack
+  const nCols = lines.reduce((m, l) => Math.max(m, l.length), 0);
+  const widths = Array.from({ length: nCols }, (_, j) => lines.reduce((m, l) => Math.max(m, (l[j] ?? '').length), 0));
   const text = lines.map((l) => l.map((c, j) => c.padStart(widths[j])).join('  ')).join('\n');
   return (options.caption !== undefined ? options.caption + '\n' : '') + text;
 }
