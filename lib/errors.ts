@@ -94,3 +94,62 @@ export function checkNumberArray(fn: string, arg: string, value: unknown, length
     }
   }
 }
+
+/** Levenshtein distance, for "did you mean …?" suggestions on misspelt names. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3 || a.length > 60 || b.length > 60) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The valid name closest to `given` (same letters ignoring case, or at most 2 edits away), or undefined. */
+export function suggestName(given: string, valid: readonly string[]): string | undefined {
+  const lower = given.toLowerCase();
+  const same = valid.find((v) => v.toLowerCase() === lower);
+  if (same !== undefined) return same;
+  let best: string | undefined, bestD = 3;
+  for (const v of valid) {
+    const d = editDistance(lower, v.toLowerCase());
+    if (d < bestD) [best, bestD] = [v, d];
+  }
+  return best;
+}
+
+/**
+ * Throws unless `options` is a plain object whose keys are all in `valid` — a misspelt option (`batchsize`) would
+ * otherwise be ignored silently. The message lists the valid names and suggests the closest one.
+ */
+export function checkOptionNames(fn: string, arg: string, options: unknown, valid: readonly string[]): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ArgumentError(`${fn}: ${arg} must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!valid.includes(key)) {
+      const near = suggestName(key, valid);
+      throw new ArgumentError(
+        `${fn}: unknown option ${describe(key)} in ${arg}${near ? ` (did you mean ${near}?)` : ''}; valid options are: ${valid.join(', ')}`,
+      );
+    }
+  }
+}
+
+/**
+ * Throws unless every element of `data` (a row-major matrix with `cols` columns) is finite, naming the first bad
+ * one as arg[row][col]. For data that training or a metric would otherwise turn into a NaN far from its cause.
+ */
+export function checkFiniteData(fn: string, arg: string, data: ArrayLike<number>, cols: number, hint = ''): void {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (!Number.isFinite(v)) {
+      const r = cols > 0 ? Math.floor(i / cols) : i, c = i - r * cols;
+      throw new ArgumentError(`${fn}: ${arg}[${r}][${c}] is ${describe(v)}, expected a finite number${hint}`);
+    }
+  }
+}

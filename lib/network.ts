@@ -200,15 +200,24 @@ export class Network {
     });
   }
 
-  /** Checks a loss against the output layer and returns it as an object. */
+  /**
+   * Checks a loss against the output layer and returns the form the network computes: a loss that reads logits
+   * needs its activation in the output layer (softmax cross-entropy: softmax); binary cross-entropy with a sigmoid
+   * output layer becomes its logit form (computed from z, exact gradient (p − t)/(N·K) at any z).
+   */
   resolveLoss(loss: string | Loss): Loss {
     const L = getLoss(loss);
     const last = this.layers[this.layers.length - 1].activation.name;
-    if (L.input === 'logits' && last !== 'softmax') {
-      throw new ArgumentError(
-        `Network: the loss "${L.name}" reads the logits of a softmax output layer, but the output layer's activation is "${last}"; use activation 'softmax' in the last layer`,
-      );
+    if (L.input === 'logits') {
+      const needs = L.fusedWith ?? 'softmax';
+      if (last !== needs) {
+        throw new ArgumentError(
+          `Network: the loss "${L.name}" reads the logits of a ${needs} output layer, but the output layer's activation is "${last}"; use activation '${needs}' in the last layer`,
+        );
+      }
+      return L;
     }
+    if (L.logitForm !== undefined && L.logitForm.fusedWith === last) return L.logitForm;
     return L;
   }
 
@@ -271,7 +280,8 @@ export class Network {
     }
     let value: number;
     if (L.input === 'logits') {
-      // Softmax cross-entropy reads the logits Z and hands back dL/dZ of the output layer directly.
+      // Softmax cross-entropy (and binary cross-entropy after a sigmoid) reads the logits Z and hands back dL/dZ
+      // of the output layer directly.
       value = L.value(Z[last], T);
       L.gradient(Z[last], T, dLoss_dZ[last]);
       layers[last].backwardInto(null, dLoss_dZ[last], last > 0 ? dLoss_dA[last - 1] : null);

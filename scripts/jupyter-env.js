@@ -158,6 +158,77 @@ function writeKernelSpec() {
   return path.join(kernelDir, 'kernel.json');
 }
 
+/** Folder of the course's classic-Notebook extension files (served by the Notebook server at /nbextensions/fcnn-course/). */
+const nbextensionDir = path.join(dirs.path, 'nbextensions', 'fcnn-course');
+/** The custom.js classic Notebook loads on every page (project-local config folder). */
+const customJsFile = path.join(dirs.config, 'custom', 'custom.js');
+
+/**
+ * What the course adds to every classic-Notebook page (written by `npm run setup` into .jupyter/config/custom/):
+ * 1. MathJax without automatic line-breaking: Notebook 6 turns it on, and then formulas in table cells (02's
+ *    summary, 08's feature table) wrap onto three or four lines beside an empty column.
+ * 2. Plotly.js loaded once per page from the course's notebook extension, so plots draw at once.
+ */
+const CUSTOM_JS = `// Written by fcnn-course's \`npm run setup\` (scripts/jupyter-env.js); changes here are overwritten.
+(function () {
+  // 1. Formulas stay on one line (Notebook 6 configures MathJax with automatic line-breaking, which splits
+  //    formulas in narrow table cells). 'End Config' runs after the Notebook's own MathJax configuration.
+  if (window.MathJax && window.MathJax.Hub) {
+    var noBreaks = { linebreaks: { automatic: false } };
+    MathJax.Hub.Register.StartupHook('End Config', function () {
+      MathJax.Hub.Config({ 'HTML-CSS': noBreaks, CommonHTML: noBreaks, SVG: noBreaks });
+    });
+    // formulas typeset before this file ran are typeset again with the setting above
+    if (MathJax.isReady) MathJax.Hub.Queue(['Rerender', MathJax.Hub]);
+  }
+  // 2. Plotly.js from the course's notebook extension (offline), then any plot that was waiting for it.
+  if (typeof window.requirejs === 'function') {
+    window.requirejs(['nbextensions/fcnn-course/plotly.min'], function (Plotly) {
+      if (!window.Plotly) window.Plotly = Plotly;
+      var q = window.__fcnnPlotlyQueue || [];
+      window.__fcnnPlotlyQueue = [];
+      for (var i = 0; i < q.length; i++) { try { q[i](); } catch (e) { console.warn('fcnn plot:', e); } }
+    }, function (err) { console.warn('fcnn-course: could not load Plotly.js from the notebook extension; run npm run setup', err); });
+  }
+})();
+`;
+
+/** The installed Plotly.js bundle (node_modules/plotly.js-dist-min/plotly.min.js). */
+function plotlyAsset() {
+  return path.join(ROOT, 'node_modules', 'plotly.js-dist-min', 'plotly.min.js');
+}
+
+/**
+ * Installs what classic Notebook pages need, into the project-local Jupyter folders: Plotly.js as the notebook
+ * extension file nbextensions/fcnn-course/plotly.min.js (so plot outputs need not carry it), and custom.js.
+ * Returns the paths written, or throws when Plotly.js is not installed.
+ */
+function installNotebookAssets() {
+  ensureDirs();
+  const source = plotlyAsset();
+  if (!fs.existsSync(source)) throw new Error(`${path.relative(ROOT, source)} is missing (run npm install)`);
+  fs.mkdirSync(nbextensionDir, { recursive: true });
+  const target = path.join(nbextensionDir, 'plotly.min.js');
+  const same = fs.existsSync(target) && fs.readFileSync(target).equals(fs.readFileSync(source));
+  if (!same) fs.copyFileSync(source, target);
+  fs.mkdirSync(path.dirname(customJsFile), { recursive: true });
+  fs.writeFileSync(customJsFile, CUSTOM_JS);
+  return { plotly: target, customJs: customJsFile };
+}
+
+/** Whether the notebook assets are installed and current: { ok, detail }. */
+function notebookAssetsStatus() {
+  const target = path.join(nbextensionDir, 'plotly.min.js');
+  if (!fs.existsSync(target)) return { ok: false, detail: `${path.relative(ROOT, target)} is missing` };
+  if (!fs.existsSync(plotlyAsset()) || !fs.readFileSync(target).equals(fs.readFileSync(plotlyAsset()))) {
+    return { ok: false, detail: `${path.relative(ROOT, target)} differs from the installed plotly.js-dist-min` };
+  }
+  if (!fs.existsSync(customJsFile) || fs.readFileSync(customJsFile, 'utf8') !== CUSTOM_JS) {
+    return { ok: false, detail: `${path.relative(ROOT, customJsFile)} is missing or out of date` };
+  }
+  return { ok: true, detail: `${path.relative(ROOT, target)} and ${path.relative(ROOT, customJsFile)}` };
+}
+
 /**
  * Whether dist/ is current: every lib/**\/*.ts has a dist .js at least as new.
  * Returns { ok, stale: [relative lib paths] }.
@@ -207,6 +278,11 @@ module.exports = {
   printInstallHint,
   tslabBin,
   writeKernelSpec,
+  nbextensionDir,
+  customJsFile,
+  plotlyAsset,
+  installNotebookAssets,
+  notebookAssetsStatus,
   buildStatus,
   buildLib,
 };

@@ -15,6 +15,7 @@ import {
   Figure,
   Trace,
   axis,
+  logAxis,
   baseLayout,
   cleanArray,
   defaultConfig,
@@ -98,7 +99,7 @@ export function barFigure(categories: string[], values: ArrayLike<number> | BarS
     hovertemplate: `${list.length > 1 ? `<b>${s.name}</b><br>` : ''}%{${cat}}<br>${withUnit(`%{${v}:.4g}`, opts.unit)}<extra></extra>`,
   }));
 
-  const valueAxis = axis(valueLabel, opts.logY ? { type: 'log' } : { rangemode: 'tozero' });
+  const valueAxis = opts.logY ? logAxis(valueLabel, list.flatMap((s) => Array.from(s.values))) : axis(valueLabel, { rangemode: 'tozero' });
   const categoryAxis = axis(opts.xLabel ?? '', { type: 'category', ...(horizontal ? { autorange: 'reversed' } : {}) });
   return {
     data,

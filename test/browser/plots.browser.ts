@@ -22,7 +22,7 @@ import {
   artifact,
   ensureSite,
   launchBrowser,
-  startNotebookServer,
+  withLiveNotebook,
 } from './helpers';
 
 interface PageProblems {
@@ -63,8 +63,9 @@ describe('exported site (offline)', () => {
   let pages: ReturnType<typeof ensureSite>;
 
   before(async () => {
-    pages = ensureSite();
+    // the browser first, before the (slow) site build, so a machine without a working Chromium fails at once
     browser = await launchBrowser();
+    pages = ensureSite();
   });
   after(async () => {
     await browser?.close();
@@ -121,10 +122,8 @@ describe('live Jupyter Notebook', () => {
   it('runs 00-start-here.ipynb with the tslab kernel and draws every plot', { timeout: 300_000 }, async () => {
     const file = path.join(ROOT, 'notebooks', '00-start-here.ipynb');
     const hashBefore = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-    const server = await startNotebookServer(path.join(ROOT, 'notebooks'));
-    const browser = await launchBrowser();
-    const consoleErrors: string[] = [];
-    try {
+    await withLiveNotebook(path.join(ROOT, 'notebooks'), async (server, browser) => {
+      const consoleErrors: string[] = [];
       const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
       const page = await context.newPage();
       page.on('console', (msg) => {
@@ -181,10 +180,7 @@ describe('live Jupyter Notebook', () => {
       assert.equal(counts.total, expected, 'plot elements on the page');
       assert.equal(counts.rendered, expected, 'plots rendered as SVG');
       assert.deepEqual(consoleErrors, [], 'console errors');
-    } finally {
-      await browser.close();
-      await server.stop();
-    }
+    });
     const hashAfter = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     assert.equal(hashAfter, hashBefore, 'the browser test must not change the committed notebook');
   });
