@@ -18,7 +18,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { PLOTLY_MIME } from '../../lib/plots/show';
 import { UNTRUSTED_PLOT_NOTE } from '../../lib/plots/html';
-import { KNOWN_NOTEBOOK_404_URL, KNOWN_NOTEBOOK_CONSOLE_ERROR, ROOT, NotebookServer, artifact, withLiveNotebook } from './helpers';
+import { isKnownNotebookConsoleError, ROOT, NotebookServer, artifact, withLiveNotebook } from './helpers';
 
 const MB = 1024 * 1024;
 /** All course notebooks, or those whose names start with one of $FCNN_NOTEBOOKS (e.g. FCNN_NOTEBOOKS=02,08). */
@@ -83,7 +83,7 @@ describe('live Notebook: Run All, save, reopen (every notebook)', () => {
         page.on('console', (msg) => {
           if (msg.type() !== 'error') return;
           const where = msg.location().url;
-          if (msg.text() === KNOWN_NOTEBOOK_CONSOLE_ERROR && KNOWN_NOTEBOOK_404_URL.test(where)) return;
+          if (isKnownNotebookConsoleError(msg.text(), where)) return;
           consoleErrors.push(`${msg.text()} (${where})`);
         });
         page.on('pageerror', (err) => consoleErrors.push(`page error: ${err.message}`));
