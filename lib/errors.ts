@@ -14,7 +14,7 @@ export class ShapeError extends Error {
     /** The shape it was given. */
     readonly actual?: ReadonlyArray<number>,
   ) {
-    super(message);
+    super(messageText(message));
     this.name = 'ShapeError';
     useStudentStack(this);
   }
@@ -23,14 +23,20 @@ export class ShapeError extends Error {
 /** Any other bad argument: a value out of range, a wrong type, an unknown name. */
 export class ArgumentError extends Error {
   constructor(message: string) {
-    super(message);
+    super(messageText(message));
     this.name = 'ArgumentError';
     useStudentStack(this);
   }
 }
 
-/** Formats a shape as `[2, 3]`. */
+/** The message of an error: a string as it is, anything else described (a Symbol cannot even become a string). */
+function messageText(message: unknown): string {
+  return typeof message === 'string' ? message : describe(message);
+}
+
+/** Formats a shape as `[2, 3]` (something that is not a short array of sizes is described instead). */
 export function formatShape(shape: ReadonlyArray<number | null>): string {
+  if (!Array.isArray(shape) || shape.length > 8) return describe(shape);
   return `[${shape.map((d) => (d === null ? 'any' : String(d))).join(', ')}]`;
 }
 
@@ -113,11 +119,13 @@ function editDistance(a: string, b: string): number {
 
 /** The valid name closest to `given` (same letters ignoring case, or at most 2 edits away), or undefined. */
 export function suggestName(given: string, valid: readonly string[]): string | undefined {
+  if (typeof given !== 'string' || !Array.isArray(valid)) return undefined;
   const lower = given.toLowerCase();
-  const same = valid.find((v) => v.toLowerCase() === lower);
+  const same = valid.find((v) => typeof v === 'string' && v.toLowerCase() === lower);
   if (same !== undefined) return same;
   let best: string | undefined, bestD = 3;
   for (const v of valid) {
+    if (typeof v !== 'string') continue;
     const d = editDistance(lower, v.toLowerCase());
     if (d < bestD) [best, bestD] = [v, d];
   }

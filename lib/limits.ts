@@ -108,5 +108,8 @@ function formatBytes(b: number): string {
  * worth (64 bytes) of array overhead per row. For functions that return number[][] (oneHot, synthetic data).
  */
 export function plainRowsCost(rows: number, cols: number): number {
+  for (const [name, v] of [['rows', rows], ['cols', cols]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ArgumentError(`plainRowsCost: ${name} must be an integer ≥ 0, got ${describe(v)}`);
+  }
   return rows * (cols + 8);
 }

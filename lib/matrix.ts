@@ -13,7 +13,7 @@
  * Every function checks shapes and names itself, the argument and both shapes in its error.
  * Math lets NaN through: a NaN in an input gives NaN in the output, never an exception.
  */
-import { ArgumentError, ShapeError, describe, formatShape } from './errors';
+import { ArgumentError, ShapeError, checkNumberArray, describe, formatShape } from './errors';
 import { checkElements } from './limits';
 import { gemmNN, gemmNT, gemmTN } from './matmul-kernels';
 
@@ -141,6 +141,7 @@ export class Matrix {
 
   /** A one-row matrix from a vector. */
   static rowVector(values: ArrayLike<number>): Matrix {
+    checkNumberArray('Matrix.rowVector', 'values', values);
     return new Matrix(1, values.length, Float64Array.from(values));
   }
 
@@ -355,6 +356,7 @@ export function sumRows(M: Matrix, out?: Float64Array): Float64Array {
 /** Applies f to every element; returns a new matrix (or writes into `out`, which may be M itself). */
 export function map(M: Matrix, f: (value: number, i: number, j: number) => number, out?: Matrix): Matrix {
   checkMatrix('map', 'M', M);
+  if (typeof f !== 'function') throw new ArgumentError(`map: f must be a function (value, i, j) => number, got ${describe(f)}`);
   const R = checkOut('map', out, M.rows, M.cols);
   const c = M.cols;
   for (let i = 0; i < M.rows; i++) {
@@ -402,6 +404,7 @@ export function hadamard(A: Matrix, B: Matrix, out?: Matrix): Matrix {
 /** s·A. */
 export function scale(A: Matrix, s: number, out?: Matrix): Matrix {
   checkMatrix('scale', 'A', A);
+  if (typeof s !== 'number') throw new ArgumentError(`scale: s must be a number, got ${describe(s)}`);
   const R = checkOut('scale', out, A.rows, A.cols);
   for (let i = 0; i < A.data.length; i++) R.data[i] = s * A.data[i];
   return R;
