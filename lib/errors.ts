@@ -16,6 +16,7 @@ export class ShapeError extends Error {
   ) {
     super(message);
     this.name = 'ShapeError';
+    useStudentStack(this);
   }
 }
 
@@ -24,6 +25,7 @@ export class ArgumentError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ArgumentError';
+    useStudentStack(this);
   }
 }
 
@@ -152,4 +154,70 @@ export function checkFiniteData(fn: string, arg: string, data: ArrayLike<number>
       throw new ArgumentError(`${fn}: ${arg}[${r}][${c}] is ${describe(v)}, expected a finite number${hint}`);
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What a student sees when an engine error reaches a notebook cell.
+//
+// tslab prints a failed cell with console.error(error), i.e. the error's `stack`. Node adds in front of it the
+// line of compiled dist/ source that threw (three lines: file:line, the code, a caret), and the stack itself ends
+// in ten frames of dist/ and tslab internals. Inside a tslab kernel the engine's errors keep only the message and
+// the frames of the student's own code (the cells); the complete stack stays readable as `error.fullStack`.
+
+let kernelCache: boolean | undefined;
+
+/** True when this process is a tslab kernel (its executor module is loaded). */
+function inTslabKernel(): boolean {
+  if (kernelCache === undefined) {
+    kernelCache = typeof require !== 'undefined' && Object.keys(require.cache).some((f) => /[\\/]tslab[\\/]dist[\\/]executor\.js$/.test(f));
+  }
+  return kernelCache;
+}
+
+/** A frame of the engine, of tslab, of another package or of Node itself (not the student's code). */
+function isInternalFrame(line: string): boolean {
+  return /[\\/](dist|lib|node_modules)[\\/]|\(node:|at node:|at sigintHandlersWrap|at Script\.runInThisContext/.test(line);
+}
+
+/**
+ * The stack a student should see: the error's header (name and message) and the frames that are not engine, tslab
+ * or Node internals — in a notebook, the cell lines that called the engine. Anything printed before the header
+ * (Node's excerpt of the compiled source that threw) is dropped.
+ *
+ * Example: studentStack('ArgumentError: f: x must be…\n    at check (/c/dist/matrix.js:1:1)\n    at evalmachine.<anonymous>:7:3\n' +
+ *            '    at evalmachine.<anonymous>:9:3\n    at sigintHandlersWrap (node:vm:280:12)', 'ArgumentError: f: x must be…')
+ *          === 'ArgumentError: f: x must be…\n    at your cell'
+ */
+export function studentStack(stack: string, header: string): string {
+  const start = stack.indexOf(header);
+  const text = start >= 0 ? stack.slice(start) : stack;
+  const lines = text.split('\n');
+  const firstFrame = lines.findIndex((l) => /^\s+at /.test(l));
+  if (firstFrame < 0) return text;
+  const all = lines.slice(firstFrame).filter((l) => /^\s+at /.test(l));
+  const frames = all
+    // the last cell frame before Node's vm is tslab's wrapper around the cell, not a line the student wrote
+    .filter((l, i) => !isInternalFrame(l) && !(i + 1 < all.length && /at (sigintHandlersWrap|Script\.runInThisContext)/.test(all[i + 1])))
+    // compiled-code positions would not match the lines of the cell: name the cell instead
+    .map((l) => l.replace(/\(evalmachine\.<anonymous>:\d+:\d+\)/, '(your cell)').replace(/at evalmachine\.<anonymous>:\d+:\d+/, 'at your cell'));
+  return [...lines.slice(0, firstFrame), ...frames].join('\n');
+}
+
+/**
+ * Inside a tslab kernel, makes `error.stack` the student's view (studentStack), also after Node prepends the
+ * source excerpt to it; `error.fullStack` keeps everything. Outside a kernel (tests, scripts) it changes nothing.
+ */
+export function useStudentStack(error: Error): void {
+  if (!inTslabKernel()) return;
+  let full = error.stack ?? `${error.name}: ${error.message}`;
+  const header = `${error.name}: ${error.message}`;
+  Object.defineProperty(error, 'fullStack', { get: () => full, enumerable: false, configurable: true });
+  Object.defineProperty(error, 'stack', {
+    get: () => studentStack(full, header),
+    set: (value: string) => {
+      full = String(value);
+    },
+    enumerable: false,
+    configurable: true,
+  });
 }

@@ -84,11 +84,11 @@ const kernelSpec = check('TypeScript kernel registered for this checkout', () =>
   const argv = found.spec.argv || [];
   const missing = argv.slice(0, 2).filter((p) => !fs.existsSync(p));
   if (missing.length > 0) return { ok: false, detail: `kernel spec points to missing ${missing.join(', ')}`, fix: 'npm run setup (after npm install)' };
-  const here = env.tslabBin();
+  const here = env.kernelScript();
   if (path.resolve(argv[1]) !== path.resolve(here)) {
     return {
       ok: false,
-      detail: `the kernel spec (${found.resource_dir}) runs ${argv[1]}, another checkout's tslab, not ${here} (was this folder copied or moved?)`,
+      detail: `the kernel spec (${found.resource_dir}) runs ${argv[1]}, not this checkout's ${here} (another checkout's tslab? was this folder copied or moved?)`,
       fix: 'npm run setup (registers the kernel for this folder)',
     };
   }

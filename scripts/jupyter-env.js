@@ -144,12 +144,17 @@ function tslabBin() {
   return path.join(ROOT, 'node_modules', 'tslab', 'bin', 'tslab');
 }
 
+/** The script the kernel spec runs: tslab with the course's hints (scripts/tslab-kernel.js). */
+function kernelScript() {
+  return path.join(ROOT, 'scripts', 'tslab-kernel.js');
+}
+
 /** Writes the project-local kernel spec for tslab (absolute paths, so tslab need not be on PATH). */
 function writeKernelSpec() {
   ensureDirs();
   fs.mkdirSync(kernelDir, { recursive: true });
   const spec = {
-    argv: [process.execPath, tslabBin(), 'kernel', '--config-path', '{connection_file}'],
+    argv: [process.execPath, kernelScript(), 'kernel', '--config-path', '{connection_file}'],
     display_name: 'TypeScript',
     language: 'typescript',
     metadata: { fcnn_course: true },
@@ -277,6 +282,7 @@ module.exports = {
   findJupyter,
   printInstallHint,
   tslabBin,
+  kernelScript,
   writeKernelSpec,
   nbextensionDir,
   customJsFile,

@@ -26,7 +26,17 @@ export const SITE = path.join(ROOT, 'site');
 
 /** The exact console error classic Notebook 6 on Debian logs for a widgets extension it does not ship. */
 export const KNOWN_NOTEBOOK_CONSOLE_ERROR = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
-export const KNOWN_NOTEBOOK_404_URL = /\/nbextensions\/jupyter-js-widgets\/extension\.js/;
+/**
+ * The widgets extension files Notebook 6 asks for although Debian does not ship them: the configured
+ * jupyter-js-widgets extension, then main.js's hardcoded fallback (widgets/notebook/js/extension).
+ */
+export const KNOWN_NOTEBOOK_404_URL = /\/nbextensions\/(jupyter-js-widgets\/extension|widgets\/notebook\/js\/extension)\.js/;
+
+/** True for the console errors of those missing widgets files (a 404, and Chromium refusing the 404 page as a script). */
+export function isKnownNotebookConsoleError(text: string, where: string): boolean {
+  if (text === KNOWN_NOTEBOOK_CONSOLE_ERROR && KNOWN_NOTEBOOK_404_URL.test(where)) return true;
+  return /^Refused to execute script from '[^']*' because its MIME type \('text\/html'\) is not executable/.test(text) && KNOWN_NOTEBOOK_404_URL.test(text);
+}
 
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -15,8 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { figureBundle, PLOTLY_MIME } from '../../lib/plots/show';
 import {
   ARTIFACTS,
-  KNOWN_NOTEBOOK_404_URL,
-  KNOWN_NOTEBOOK_CONSOLE_ERROR,
+  isKnownNotebookConsoleError,
   ROOT,
   SITE,
   artifact,
@@ -129,7 +128,7 @@ describe('live Jupyter Notebook', () => {
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         const where = msg.location().url;
-        if (msg.text() === KNOWN_NOTEBOOK_CONSOLE_ERROR && KNOWN_NOTEBOOK_404_URL.test(where)) return;
+        if (isKnownNotebookConsoleError(msg.text(), where)) return;
         consoleErrors.push(`${msg.text()} (${where})`);
       });
       page.on('pageerror', (err) => consoleErrors.push(`page error: ${err.message}`));

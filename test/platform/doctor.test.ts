@@ -68,9 +68,9 @@ describe('npm run doctor', () => {
   it("in a copied folder whose kernel spec runs the original checkout's tslab, fails and says so", { timeout: 300_000 }, () => {
     const copy = tempCheckout();
     // what a copied folder carries along: the spec `npm install` wrote for the original
-    writeKernelSpec(copy, [process.execPath, path.join(ROOT, 'node_modules', 'tslab', 'bin', 'tslab'), 'kernel', '--config-path', '{connection_file}']);
+    writeKernelSpec(copy, [process.execPath, path.join(ROOT, 'scripts', 'tslab-kernel.js'), 'kernel', '--config-path', '{connection_file}']);
     const r = runDoctor(copy, {});
-    assert.match(r.output, /FAIL TypeScript kernel registered for this checkout: .*another checkout's tslab/);
+    assert.match(r.output, /FAIL TypeScript kernel registered for this checkout: .*not this checkout's .*another checkout's tslab/);
     assert.match(r.output, /fix: npm run setup/);
     assert.equal(r.status, 1);
   });
@@ -83,10 +83,12 @@ describe('npm run doctor', () => {
       if (name !== 'tslab') fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(modules, name));
     }
     fs.mkdirSync(path.join(modules, 'tslab', 'bin'), { recursive: true });
+    fs.mkdirSync(path.join(modules, 'tslab', 'dist'), { recursive: true });
     fs.writeFileSync(path.join(modules, 'tslab', 'package.json'), '{"name":"tslab","version":"0.0.0"}');
-    fs.writeFileSync(path.join(modules, 'tslab', 'bin', 'tslab'), "console.error('simulated broken tslab'); process.exit(1);\n");
+    fs.writeFileSync(path.join(modules, 'tslab', 'bin', 'tslab'), "require('../dist/main.js').main();\n");
+    fs.writeFileSync(path.join(modules, 'tslab', 'dist', 'main.js'), "exports.main = () => { console.error('simulated broken tslab'); process.exit(1); };\n");
     const copy = tempCheckout({ nodeModules: modules });
-    writeKernelSpec(copy, [process.execPath, path.join(copy, 'node_modules', 'tslab', 'bin', 'tslab'), 'kernel', '--config-path', '{connection_file}']);
+    writeKernelSpec(copy, [process.execPath, path.join(copy, 'scripts', 'tslab-kernel.js'), 'kernel', '--config-path', '{connection_file}']);
     // the assets setup would have installed, so only the kernel is wrong
     const setup = spawnSync(process.execPath, ['-e', "require('./scripts/jupyter-env').installNotebookAssets()"], { cwd: copy, encoding: 'utf8' });
     assert.equal(setup.status, 0, setup.stderr);
