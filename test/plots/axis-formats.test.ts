@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axis, baseLayout, logAxis, logTickLabel, logTicks, wrapTitle } from '../../lib/plots/figure';
+import { axis, baseLayout, logAxis, logTickLabel, logTicks, readableNumber, wrapTitle } from '../../lib/plots/figure';
 import { lineFigure } from '../../lib/plots/line';
 import { lossHistoryFigure } from '../../lib/plots/loss-history';
 import { barFigure } from '../../lib/plots/bar';
@@ -206,5 +206,19 @@ describe('image grid frames', () => {
     const l = imageGridFigure([img], { title: 'A very long title for a grid of images that certainly wraps onto two lines', width: 400 }).layout as T;
     assert.match(l.title.text, /<br>/);
     assert.ok(l.margin.t >= 88, String(l.margin.t));
+  });
+});
+
+describe('numbers on bars', () => {
+  it('readableNumber writes 3 significant digits, powers of ten outside 0.001 … 99,999', () => {
+    assert.deepEqual([0.075, 0.00117, 12345, 0, -0.5].map(readableNumber), ['0.075', '0.00117', '12300', '0', '−0.5']);
+    assert.equal(readableNumber(2.86e-7), '2.86×10<sup>−7</sup>');
+    assert.equal(readableNumber(1.14e-6), '1.14×10<sup>−6</sup>');
+    assert.equal(readableNumber(9.9999e-7), '10<sup>−6</sup>');
+  });
+  it('barFigure labels tiny gradient norms as powers of ten, not 0.00000114', () => {
+    const t = barFigure(['a', 'b'], [1.14e-6, 0.2], { logY: true }).data[0] as T;
+    assert.deepEqual(t.text, ['1.14×10<sup>−6</sup>', '0.2']);
+    assert.equal(t.texttemplate, '%{text}');
   });
 });
