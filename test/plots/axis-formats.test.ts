@@ -222,3 +222,17 @@ describe('numbers on bars', () => {
     assert.equal(t.texttemplate, '%{text}');
   });
 });
+
+describe('image grid captions', () => {
+  it('wrap when wider than their image, so neighbouring captions do not run into each other', () => {
+    const img = [[0, 1], [1, 0]];
+    const titles = Array.from({ length: 10 }, (_, i) => `true ${i} → predicted ${(i + 1) % 10} (p=0.97)`);
+    const l = imageGridFigure(Array.from({ length: 10 }, () => img), { titles, columns: 5 }).layout as T;
+    for (const a of l.annotations) {
+      assert.match(a.text, /<br>/);
+      for (const line of a.text.split('<br>')) assert.ok(line.length <= 22, line);
+    }
+    const short = imageGridFigure([img, img], { titles: ['digit 3', 'moved right'], columns: 6 }).layout as T;
+    assert.doesNotMatch(short.annotations[0].text, /<br>/);
+  });
+});
