@@ -191,9 +191,29 @@ export function logTickLabel(v: number): string {
 }
 
 /**
+ * A number for a label on a bar or in a table of a figure, with 3 significant digits: plain decimals from 0.001 to
+ * 99,999, powers of ten outside (2.86×10<sup>−7</sup>), never 0.00000114 or an SI suffix.
+ */
+export function readableNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const sign = v < 0 ? SUPERSCRIPT_MINUS : '';
+  const a = Math.abs(v);
+  const k = Math.floor(Math.log10(a) + 1e-12);
+  if (k >= -3 && k <= 4) return sign + String(Number(a.toPrecision(3)));
+  let mantissa = Number((a / 10 ** k).toPrecision(3));
+  let e = k;
+  if (mantissa >= 10) {
+    mantissa /= 10;
+    e += 1;
+  }
+  return `${sign}${mantissa === 1 ? '' : `${mantissa}×`}10<sup>${e < 0 ? SUPERSCRIPT_MINUS : ''}${Math.abs(e)}</sup>`;
+}
+
+/**
  * Tick values and labels for a log axis over `values` (non-positive and non-finite ones are ignored):
  * one tick per power of ten when the data span 3 or more decades (every 2nd or 3rd power beyond 8 decades),
- * 1-2-5 steps over 1 to 3 decades, 1…9 steps below one decade. Returns null when there is no positive value.
+ * 1-2-5 steps over 1 to 3 decades, 1-2-3-5-7 (or 1…9) steps below one decade. Returns null when there is no positive value.
  * Example: logTicks([0.004, 0.7]) → { tickvals: [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5], ticktext: ['0.005', …] }
  */
 export function logTicks(values: Iterable<number>): { tickvals: number[]; ticktext: string[] } | null {
@@ -208,19 +228,24 @@ export function logTicks(values: Iterable<number>): { tickvals: number[]; tickte
   const kLo = Math.floor(Math.log10(lo));
   const kHi = Math.ceil(Math.log10(hi));
   const decades = Math.log10(hi) - Math.log10(lo);
-  const steps = decades >= 3 ? [1] : decades >= 1 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
   const every = decades > 16 ? 4 : decades > 12 ? 3 : decades > 8 ? 2 : 1;
-  const tickvals: number[] = [];
-  for (let k = kLo; k <= kHi; k++) {
-    if (steps.length === 1 && (k - kLo) % every !== 0) continue;
-    for (const m of steps) {
-      const v = Number((m * 10 ** k).toPrecision(12));
-      // keep a tick just outside the data so the axis (which Plotly pads a little) has labels at both ends
-      if (v >= lo / (steps.length === 1 ? 10 : 2.01) && v <= hi * (steps.length === 1 ? 10 : 2.01)) tickvals.push(v);
+  const make = (steps: number[]): number[] => {
+    const tickvals: number[] = [];
+    for (let k = kLo; k <= kHi; k++) {
+      if (steps.length === 1 && (kHi - k) % every !== 0) continue;   // thinned powers keep the top one
+      for (const m of steps) {
+        const v = Number((m * 10 ** k).toPrecision(12));
+        // keep a tick just outside the data so the axis (which Plotly pads a little) has labels at both ends
+        if (v >= lo / (steps.length === 1 ? 10 : 2.01) && v <= hi * (steps.length === 1 ? 10 : 2.01)) tickvals.push(v);
+      }
     }
-  }
-  // below one decade a narrow range may hold fewer than 2 of the 1…9 ticks: then Plotly's own ticks (in power format) do
-  if (tickvals.filter((v) => v >= lo && v <= hi).length < 2 && decades < 1) return null;
+    return tickvals;
+  };
+  const inside = (t: number[]) => t.filter((v) => v >= lo && v <= hi).length;
+  let tickvals = make(decades >= 3 ? [1] : decades >= 1 ? [1, 2, 5] : [1, 2, 3, 5, 7]);
+  // below one decade: all of 1…9 if 1-2-3-5-7 puts fewer than 3 inside; fewer than 2 even then → Plotly's own ticks
+  if (decades < 1 && inside(tickvals) < 3) tickvals = make([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  if (decades < 1 && inside(tickvals) < 2) return null;
   return { tickvals, ticktext: tickvals.map(logTickLabel) };
 }
 

@@ -20,6 +20,7 @@ import {
   defaultConfig,
   finiteExtent,
   hiddenAxis,
+  wrapTitle,
 } from './figure';
 import { checkColorscale, checkMatrix, checkOptionalBoolean, checkOptions, checkStringArray } from './checks';
 import { Colorscale } from './heatmap';
@@ -80,10 +81,16 @@ export function imageGridFigure(images: ReadonlyArray<ReadonlyArray<ArrayLike<nu
   const rows = Math.ceil(n / columns);
   const hasTitles = opts.titles !== undefined;
   const gapX = 0.04;
-  const gapY = hasTitles ? 0.14 : 0.04;
   const cellW = (1 - gapX * (columns - 1)) / columns;
+  // captions wider than their image wrap onto more lines (about 7.5 px per character at 13 px; without a width the
+  // figure fills a notebook cell of about 900 px), so neighbouring captions never run into each other
+  const maxChars = Math.max(8, Math.floor((cellW * ((opts.width ?? 900) - 40)) / 7.5));
+  const captions = opts.titles?.map((t) => wrapTitle(t, maxChars));
+  const captionLines = captions ? Math.max(...captions.map((c) => c.split('<br>').length)) : 0;
+  const gapY = hasTitles ? 0.14 * captionLines : 0.04;
   const rowGap = rows > 1 ? Math.min(gapY, 0.5 / (rows - 1)) : 0;
-  const cellH = (1 - rowGap * (rows - 1) - (hasTitles ? 0.08 / rows : 0)) / rows;
+  const topRoom = hasTitles ? (0.08 * captionLines) / rows : 0;
+  const cellH = (1 - rowGap * (rows - 1) - topRoom) / rows;
 
   const data: Trace[] = [];
   const extra: Record<string, unknown> = {};
@@ -94,7 +101,7 @@ export function imageGridFigure(images: ReadonlyArray<ReadonlyArray<ArrayLike<nu
     const c = k % columns;
     const suffix = k === 0 ? '' : String(k + 1);
     const x0 = c * (cellW + gapX);
-    const yTop = 1 - r * (cellH + rowGap) - (hasTitles ? 0.08 / rows : 0);
+    const yTop = 1 - r * (cellH + rowGap) - topRoom;
     const [h, w] = shapes[k];
     data.push({
       type: 'heatmap',
@@ -131,7 +138,7 @@ export function imageGridFigure(images: ReadonlyArray<ReadonlyArray<ArrayLike<nu
     }
     if (hasTitles) {
       annotations.push({
-        text: (opts.titles as string[])[k],
+        text: (captions as string[])[k],
         xref: 'paper',
         yref: 'paper',
         x: round(x0 + cellW / 2),
@@ -146,7 +153,7 @@ export function imageGridFigure(images: ReadonlyArray<ReadonlyArray<ArrayLike<nu
   if (annotations.length > 0) extra.annotations = annotations;
   extra.shapes = frames;
 
-  const height = opts.height ?? Math.max(220, Math.min(1200, 70 + rows * (hasTitles ? 170 : 140)));
+  const height = opts.height ?? Math.max(220, Math.min(1400, 70 + rows * (hasTitles ? 150 + 20 * captionLines : 140)));
   const layout = baseLayout({ ...opts, title: opts.title ?? '' }, { ...extra, height, showlegend: false });
   // narrow side margins; the top one from baseLayout (it grows with a title that wraps onto two lines)
   const top = (layout.margin as { t: number }).t;

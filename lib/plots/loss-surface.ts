@@ -122,7 +122,8 @@ export function lossSurfaceFigure(f: (a: number, b: number) => number, options: 
       ncontours: 24,
       contours: { coloring: 'fill', showlines: true },
       line: { color: 'rgba(255,255,255,0.35)', width: 0.8 },
-      colorbar: { title: { text: zLabel, side: 'right' }, thickness: 16, len: 0.8, exponentformat: 'power' },
+      // next to the contour map (not at the figure's right edge)
+      colorbar: { title: { text: zLabel, side: 'right' }, thickness: 16, len: 0.8, exponentformat: 'power', ...(kind === 'both' ? { x: 0.94, xanchor: 'left' } : {}) },
       xaxis: 'x',
       yaxis: 'y',
       hovertemplate: hover,
@@ -241,11 +242,13 @@ export function lossSurfaceFigure(f: (a: number, b: number) => number, options: 
       // few ticks, powers of ten as 10⁻³: the labels of a tilted axis must not run into each other
       xaxis: { title: { text: aLabel }, range: opts.aRange, nticks: 6, exponentformat: 'power' },
       yaxis: { title: { text: bLabel }, range: opts.bRange, nticks: 6, exponentformat: 'power' },
-      zaxis: { title: { text: zLabel }, nticks: 5, exponentformat: 'power', tickfont: { size: 12 } },
+      // the lowest z tick lifted off the corner where the a-axis labels start
+      zaxis: { title: { text: zLabel }, nticks: 5, exponentformat: 'power', tickfont: { size: 12 }, range: [ext[0] - 0.15 * (ext[1] - ext[0] || 1), ext[1] + 0.02 * (ext[1] - ext[0] || 1)] },
       aspectmode: 'manual',
       aspectratio: { x: 1, y: 1, z: 0.75 },
       // close enough that the surface fills its box
-      camera: { eye: { x: 1.3, y: -1.3, z: 0.95 } },
+      // (alone, the scene is wide and short: a lower eye keeps the axis labels of the floor inside it)
+      camera: { eye: kind === 'both' ? { x: 1.15, y: -1.15, z: 0.8 } : { x: 1.25, y: -1.25, z: 0.7 } },
     };
   }
   if (showContour) {

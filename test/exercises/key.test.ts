@@ -56,3 +56,19 @@ describe('the answer key', () => {
     }
   });
 });
+
+describe('the answer key\'s own settings', () => {
+  it('every tolerance is a finite number ≥ 0', () => {
+    for (const nb of ANSWER_KEY) for (const e of nb.exercises) {
+      if (e.tolerance !== undefined) assert.ok(Number.isFinite(e.tolerance) && e.tolerance >= 0, `${e.id}: tolerance ${e.tolerance}`);
+    }
+  });
+  it('every exercise that needs notebook results names them, and its notebook cell passes them', () => {
+    for (const nb of ANSWER_KEY) for (const e of nb.exercises) {
+      if (!e.needs) continue;
+      const file = notebooks.find((f) => f.startsWith(nb.notebook + '-'))!;
+      const cell = code(file).find((c) => c.includes(`nn.exercise('${e.id}')`))!;
+      for (const name of Object.keys(e.needs)) assert.match(cell, new RegExp(`\\b${name}: `), `${file} does not pass ${name} to ${e.id}`);
+    }
+  });
+});

@@ -4,7 +4,8 @@
  * A wrong key, or a solution that no longer matches it, fails here.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
@@ -40,7 +41,39 @@ function runSolutions(file: string, session: lib.ExerciseSession): void {
   }
 }
 
+/** Type errors of the solutions' code (the kernel refuses a cell that does not compile), one line each. */
+function typeErrors(): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'fcnn-solutions-'));
+  try {
+    const libIndex = join(__dirname, '..', '..', 'lib', 'index').replace(/\\/g, '/');
+    const roots = files.map((file) => {
+      const body = cellsOf(file)
+        .filter((c) => !/^import \* as nn from '\.\.\/\.\.\/dist';\s*$/.test(c))
+        .map((c) => `{\n${c}\n}`)
+        .join('\n');
+      const path = join(dir, file.replace('.ipynb', '.ts'));
+      writeFileSync(path, `import * as nn from '${libIndex}';\nexport {};\n${body}\n`);
+      return path;
+    });
+    const program = ts.createProgram(roots, {
+      target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true, noEmit: true, esModuleInterop: true,
+      skipLibCheck: true, types: ['node'], lib: ['lib.es2022.d.ts'],
+    });
+    return roots.flatMap((root) =>
+      ts.getPreEmitDiagnostics(program, program.getSourceFile(root)).map((d) => {
+        const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+        return `${root.split(/[\\/]/).pop()}${where ? `:${where.line + 1}` : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+      }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('worked solutions', () => {
+  it('compile without type errors, as the kernel requires', () => {
+    assert.deepEqual(typeErrors(), []);
+  });
   it('there is one solution notebook per notebook of the answer key, and no leftover markdown solutions', () => {
     assert.deepEqual(files, lib.ANSWER_KEY.map((k) => k.solutions.replace('solutions/', '')));
     assert.deepEqual(readdirSync(DIR).filter((f) => f.endsWith('.md')), []);

@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axis, baseLayout, logAxis, logTickLabel, logTicks, wrapTitle } from '../../lib/plots/figure';
+import { axis, baseLayout, logAxis, logTickLabel, logTicks, readableNumber, wrapTitle } from '../../lib/plots/figure';
 import { lineFigure } from '../../lib/plots/line';
 import { lossHistoryFigure } from '../../lib/plots/loss-history';
 import { barFigure } from '../../lib/plots/bar';
@@ -206,5 +206,33 @@ describe('image grid frames', () => {
     const l = imageGridFigure([img], { title: 'A very long title for a grid of images that certainly wraps onto two lines', width: 400 }).layout as T;
     assert.match(l.title.text, /<br>/);
     assert.ok(l.margin.t >= 88, String(l.margin.t));
+  });
+});
+
+describe('numbers on bars', () => {
+  it('readableNumber writes 3 significant digits, powers of ten outside 0.001 … 99,999', () => {
+    assert.deepEqual([0.075, 0.00117, 12345, 0, -0.5].map(readableNumber), ['0.075', '0.00117', '12300', '0', '−0.5']);
+    assert.equal(readableNumber(2.86e-7), '2.86×10<sup>−7</sup>');
+    assert.equal(readableNumber(1.14e-6), '1.14×10<sup>−6</sup>');
+    assert.equal(readableNumber(9.9999e-7), '10<sup>−6</sup>');
+  });
+  it('barFigure labels tiny gradient norms as powers of ten, not 0.00000114', () => {
+    const t = barFigure(['a', 'b'], [1.14e-6, 0.2], { logY: true }).data[0] as T;
+    assert.deepEqual(t.text, ['1.14×10<sup>−6</sup>', '0.2']);
+    assert.equal(t.texttemplate, '%{text}');
+  });
+});
+
+describe('image grid captions', () => {
+  it('wrap when wider than their image, so neighbouring captions do not run into each other', () => {
+    const img = [[0, 1], [1, 0]];
+    const titles = Array.from({ length: 10 }, (_, i) => `true ${i} → predicted ${(i + 1) % 10} (p=0.97)`);
+    const l = imageGridFigure(Array.from({ length: 10 }, () => img), { titles, columns: 5 }).layout as T;
+    for (const a of l.annotations) {
+      assert.match(a.text, /<br>/);
+      for (const line of a.text.split('<br>')) assert.ok(line.length <= 22, line);
+    }
+    const short = imageGridFigure([img, img], { titles: ['digit 3', 'moved right'], columns: 6 }).layout as T;
+    assert.doesNotMatch(short.annotations[0].text, /<br>/);
   });
 });
