@@ -251,6 +251,20 @@ function notebookAssetsStatus() {
 }
 
 /**
+ * In a git checkout, configures the clean filter that .gitattributes names for notebooks/*.ipynb: git then stores
+ * (and diffs, and compares on `git pull`) each notebook without outputs, so running a notebook does not make it
+ * "modified" and a course update pulls over it; the working file keeps its outputs. Returns a line for the log,
+ * or undefined outside git.
+ */
+function configureGitFilter(root = ROOT) {
+  const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, encoding: 'utf8' });
+  if (inside.status !== 0 || inside.stdout.trim() !== 'true') return undefined;
+  const set = (key, value) => spawnSync('git', ['config', '--local', key, value], { cwd: root, encoding: 'utf8' }).status === 0;
+  const ok = set('filter.fcnn-notebook.clean', 'node scripts/clear-outputs.js --stdin %f') && set('filter.fcnn-notebook.smudge', 'cat');
+  return ok ? 'git stores notebooks without outputs (clean filter fcnn-notebook, see .gitattributes)' : 'could not configure the git filter for notebooks';
+}
+
+/**
  * Whether dist/ is current: every lib/**\/*.ts has a dist .js at least as new.
  * Returns { ok, stale: [relative lib paths] }.
  */
@@ -305,6 +319,7 @@ module.exports = {
   plotlyAsset,
   installNotebookAssets,
   notebookAssetsStatus,
+  configureGitFilter,
   buildStatus,
   buildLib,
 };
