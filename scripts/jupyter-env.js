@@ -198,6 +198,18 @@ const CUSTOM_JS = `// Written by fcnn-course's \`npm run setup\` (scripts/jupyte
 })();
 `;
 
+/** The Notebook server's configuration (project-local config folder). */
+const notebookConfigFile = path.join(dirs.config, 'jupyter_notebook_config.py');
+
+/**
+ * Notebook server settings: Markdown files (the solutions) are served as UTF-8. Notebook 6 sends them as
+ * `text/markdown` without a charset, so the browser guesses Latin-1 and "σ′ ≤ ¼" turns into "Ïâ² â¤ Â¼".
+ */
+const NOTEBOOK_CONFIG = `# Written by fcnn-course's \`npm run setup\` (scripts/jupyter-env.js); changes here are overwritten.
+import mimetypes
+mimetypes.add_type("text/markdown; charset=UTF-8", ".md")
+`;
+
 /** The installed Plotly.js bundle (node_modules/plotly.js-dist-min/plotly.min.js). */
 function plotlyAsset() {
   return path.join(ROOT, 'node_modules', 'plotly.js-dist-min', 'plotly.min.js');
@@ -218,6 +230,7 @@ function installNotebookAssets() {
   if (!same) fs.copyFileSync(source, target);
   fs.mkdirSync(path.dirname(customJsFile), { recursive: true });
   fs.writeFileSync(customJsFile, CUSTOM_JS);
+  fs.writeFileSync(notebookConfigFile, NOTEBOOK_CONFIG);
   return { plotly: target, customJs: customJsFile };
 }
 
@@ -228,10 +241,27 @@ function notebookAssetsStatus() {
   if (!fs.existsSync(plotlyAsset()) || !fs.readFileSync(target).equals(fs.readFileSync(plotlyAsset()))) {
     return { ok: false, detail: `${path.relative(ROOT, target)} differs from the installed plotly.js-dist-min` };
   }
+  if (!fs.existsSync(notebookConfigFile) || fs.readFileSync(notebookConfigFile, 'utf8') !== NOTEBOOK_CONFIG) {
+    return { ok: false, detail: `${path.relative(ROOT, notebookConfigFile)} is missing or out of date` };
+  }
   if (!fs.existsSync(customJsFile) || fs.readFileSync(customJsFile, 'utf8') !== CUSTOM_JS) {
     return { ok: false, detail: `${path.relative(ROOT, customJsFile)} is missing or out of date` };
   }
   return { ok: true, detail: `${path.relative(ROOT, target)} and ${path.relative(ROOT, customJsFile)}` };
+}
+
+/**
+ * In a git checkout, configures the clean filter that .gitattributes names for notebooks/*.ipynb: git then stores
+ * (and diffs, and compares on `git pull`) each notebook without outputs, so running a notebook does not make it
+ * "modified" and a course update pulls over it; the working file keeps its outputs. Returns a line for the log,
+ * or undefined outside git.
+ */
+function configureGitFilter(root = ROOT) {
+  const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, encoding: 'utf8' });
+  if (inside.status !== 0 || inside.stdout.trim() !== 'true') return undefined;
+  const set = (key, value) => spawnSync('git', ['config', '--local', key, value], { cwd: root, encoding: 'utf8' }).status === 0;
+  const ok = set('filter.fcnn-notebook.clean', 'node scripts/clear-outputs.js --stdin %f') && set('filter.fcnn-notebook.smudge', 'cat');
+  return ok ? 'git stores notebooks without outputs (clean filter fcnn-notebook, see .gitattributes)' : 'could not configure the git filter for notebooks';
 }
 
 /**
@@ -289,6 +319,7 @@ module.exports = {
   plotlyAsset,
   installNotebookAssets,
   notebookAssetsStatus,
+  configureGitFilter,
   buildStatus,
   buildLib,
 };

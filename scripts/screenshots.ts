@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: the README's pictures of the course, taken from the executed notebooks (the pages that
- * `npm run site` writes) in headless Chromium, offline. Each picture is one notebook cell — its code and the plot
- * it drew — found by the plot's title, saved as docs/images/<name>.png (PNG, 1× scale, kept under 150 KB).
+ * `npm run site` writes) in headless Chromium, offline. Each picture is one plot as the notebook drew it, found by
+ * its title, saved as docs/images/<name>.png (PNG, 1× scale, kept under 150 KB).
  *
  *   npm run screenshots            uses site/ as it is (builds it first if it is missing)
  *   npm run screenshots -- --site  rebuilds site/ first (after a change to a notebook or the lib)
@@ -25,22 +25,28 @@ interface Shot {
 
 const SHOTS: Shot[] = [
   {
-    name: '00-decision-boundary',
-    page: '00-start-here.html',
-    title: 'XOR: the network’s decision boundary',
-    alt: 'A 2-4-1 network trained on XOR: its decision boundary over the plane, with the four training points',
-  },
-  {
     name: '02-vanishing-gradient',
     page: '02-activation-functions.html',
     title: 'Gradient size per layer in a 10-layer network',
-    alt: 'Gradient norm per layer of a 10-layer network, sigmoid against tanh and ReLU, on a log axis: sigmoid’s gradient vanishes',
+    alt: 'Gradient size per layer of a 10-layer network on a log axis: sigmoid’s gradient shrinks a million-fold towards the input, ReLU’s and tanh’s do not',
   },
   {
     name: '04-loss-surface',
     page: '04-loss-mse.html',
     title: 'MSE of the line ŷ = w·x + b over (w, b): 3-D surface (left) and contour map (right)',
     alt: 'The MSE of a linear regression over (w, b), as a 3-D surface and as a contour map',
+  },
+  {
+    name: '05-walking-down',
+    page: '05-gradient-descent.html',
+    title: 'Walking down L(a, b) = a²/4 + (b − sin a)² in 40 gradient steps',
+    alt: 'Gradient descent as a walk down a 3-D loss surface: the path of 40 steps from the start to the valley floor',
+  },
+  {
+    name: '07-penguins',
+    page: '07-classification.html',
+    title: 'Penguins: predicted species (background) and the test penguins (points)',
+    alt: 'A network’s decision regions for three penguin species over two measurements, with the test penguins as points',
   },
 ];
 
@@ -57,7 +63,7 @@ async function main(): Promise<number> {
   try {
     ensureSite();
     fs.mkdirSync(OUT, { recursive: true });
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: { width: 900, height: 800 }, deviceScaleFactor: 1 });
     await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     for (const shot of SHOTS) {
       const page = await context.newPage();
@@ -71,11 +77,10 @@ async function main(): Promise<number> {
         await page.close();
         continue;
       }
-      const cell = page.locator('.jp-Cell', { has: plot }).first();
-      await cell.scrollIntoViewIfNeeded();
+      await plot.scrollIntoViewIfNeeded();
       await page.waitForTimeout(500); // let Plotly finish its transitions
       const file = path.join(OUT, `${shot.name}.png`);
-      await cell.screenshot({ path: file });
+      await plot.screenshot({ path: file });
       const bytes = fs.statSync(file).size;
       const note = bytes > MAX_BYTES ? ` — larger than ${MAX_BYTES / 1024} KB` : '';
       if (bytes > MAX_BYTES) failed += 1;

@@ -31,6 +31,9 @@ function main() {
     lines.push(`could not install the notebook assets: ${err.message}`);
   }
 
+  const filter = env.configureGitFilter();
+  if (filter) lines.push(filter);
+
   const found = env.findJupyter(['notebook']);
   if (found.ok) {
     lines.push(`Jupyter Notebook ${found.python.notebook} found (${found.python.command}); start it with \`npm start\``);

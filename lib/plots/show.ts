@@ -207,6 +207,35 @@ export function describeFigure(figure: ShowableFigure): string {
   );
 }
 
+/** Significant digits kept in a displayed figure: 6 for coordinates, 4 for colour-mapped grids (z of heatmaps…). */
+const DISPLAY_DIGITS = 6;
+const GRID_DIGITS = 4;
+const GRID_TRACES = new Set(['heatmap', 'contour', 'surface', 'histogram2dcontour']);
+
+/** `value` with every non-integer number rounded to `digits` significant digits (plain JSON in, plain JSON out). */
+function roundNumbers(value: unknown, digits: number): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Number(value.toPrecision(digits));
+  if (Array.isArray(value)) return value.map((v) => roundNumbers(v, digits));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundNumbers(v, digits)]));
+  }
+  return value;
+}
+
+/**
+ * The figure's traces as they are displayed and saved: numbers rounded to 6 significant digits, and the z grid of
+ * heatmaps, contours and surfaces to 4 (a colour scale cannot show more; a 100×100 grid of full doubles is 200 KB,
+ * which made a notebook saved after Run All weigh several MB). The figure itself is not changed.
+ */
+export function displayTraces(data: ReadonlyArray<Record<string, unknown>>): Record<string, unknown>[] {
+  return data.map((trace) => {
+    const grid = GRID_TRACES.has(String(trace.type));
+    return Object.fromEntries(
+      Object.entries(trace).map(([k, v]) => [k, roundNumbers(v, grid && k === 'z' ? GRID_DIGITS : DISPLAY_DIGITS)]),
+    );
+  });
+}
+
 /**
  * The MIME bundle `show` sends: Plotly JSON, HTML (optionally with the loader in front) and plain text.
  * Pure apart from the id it draws when `displayId` is not given.
@@ -215,6 +244,7 @@ export function figureBundle(figure: ShowableFigure, options: FigureBundleOption
   checkFigure('figureBundle', figure);
   checkSizes('figureBundle', options);
   const plain = toPlainJson(figure);
+  plain.data = displayTraces(plain.data);
   const layout: Record<string, unknown> = { ...(plain.layout ?? {}) };
   if (options.width !== undefined) layout.width = options.width;
   if (options.height !== undefined) layout.height = options.height;

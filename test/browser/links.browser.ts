@@ -41,14 +41,14 @@ describe('links on the site', () => {
     const idsOf = async (file: string): Promise<Set<string>> => {
       if (!idsCache.has(file)) {
         const p = await context.newPage();
-        await p.goto(pathToFileURL(file).href, { waitUntil: 'domcontentloaded' });
+        await p.goto(pathToFileURL(file).href, { waitUntil: 'domcontentloaded', timeout: 180_000 });
         idsCache.set(file, new Set((await p.evaluate(`Array.from(document.querySelectorAll('[id], a[name]')).map((e) => e.id || e.getAttribute('name'))`)) as string[]));
         await p.close();
       }
       return idsCache.get(file)!;
     };
     for (const name of pages) {
-      await page.goto(pathToFileURL(path.join(SITE, name)).href, { waitUntil: 'domcontentloaded' });
+      await page.goto(pathToFileURL(path.join(SITE, name)).href, { waitUntil: 'domcontentloaded', timeout: 180_000 });
       const links = (await page.evaluate(LINKS)) as { href: string; url: string; text: string }[];
       for (const link of links) {
         if (isExternal(link.href)) {

@@ -96,6 +96,30 @@ describe('exported site (offline)', () => {
     }
   });
 
+  it('keeps every formula in a table on one line (no MathJax automatic line-breaking)', { timeout: 600_000 }, async () => {
+    // 02's summary and 08's feature table: with line-breaking on, formulas wrapped onto 2-4 lines (41-88 px high);
+    // on one line they are at most ~22 px
+    let tables = 0;
+    for (const entry of pages) {
+      const { page, problems } = await offlinePage(browser);
+      await page.goto(pathToFileURL(path.join(SITE, entry.page)).href, { waitUntil: 'load', timeout: 120_000 });
+      const hasMath = (await page.evaluate(`document.querySelectorAll('table').length > 0 && !!window.MathJax`)) as boolean;
+      if (hasMath) {
+        await page.waitForFunction(`MathJax.isReady && MathJax.Hub.queue.pending === 0 && MathJax.Hub.queue.running === 0`, undefined, { timeout: 120_000 });
+        const heights = (await page.evaluate(
+          `Array.from(document.querySelectorAll('table .MathJax_CHTML')).map((m) => ({ text: (m.closest('td') || m).textContent.slice(0, 40), height: m.getBoundingClientRect().height }))`,
+        )) as { text: string; height: number }[];
+        tables += heights.length;
+        const tall = heights.filter((h) => h.height > 32).map((h) => `${h.text} (${h.height.toFixed(0)} px)`);
+        assert.deepEqual(tall, [], `${entry.page}: formulas in tables broken over lines`);
+      }
+      assert.deepEqual(problems.consoleErrors, [], `${entry.page}: console errors`);
+      await page.context().close();
+    }
+    console.log(`# site: ${tables} formulas in tables, each on one line`);
+    assert.ok(tables > 0, 'no formula in any table was found: the check itself is suspect');
+  });
+
   it('runs no script hidden in titles, trace names or category names', async () => {
     const evil = `</script><img src=x onerror="alert('xss')"><script>alert('xss2')</script>`;
     const bundle = figureBundle(
