@@ -253,6 +253,7 @@ async function start(opts) {
   fs.writeFileSync(p.settings, JSON.stringify(s, null, 2) + '\n', { mode: 0o600 });
 
   const log = fs.openSync(p.log, 'a', 0o600);
+  const umask = process.umask(0o077); // the hub's database and secrets: root only
   const child = spawn('/usr/bin/python3', ['-m', 'jupyterhub', '-f', path.join(p.runtime, 'jupyterhub_config.py')], {
     cwd: p.state,
     detached: !opts.foreground,
@@ -264,6 +265,7 @@ async function start(opts) {
       NODE_PATH: '/usr/share/nodejs', // Debian's configurable-http-proxy finds its modules there
     },
   });
+  process.umask(umask);
   fs.writeFileSync(p.pid, `${child.pid}\n`);
   const stopChild = () => child.kill('SIGTERM');
   if (opts.foreground) {

@@ -163,6 +163,6 @@ c.Spawner.environment = {
 c.JupyterHub.services = [{"name": "classroom-cli", "api_token": S["api_token"]}]
 c.JupyterHub.load_roles = [{
     "name": "classroom-cli",
-    "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "list:users", "read:users"],
+    "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "list:users", "read:users", "proxy"],
     "services": ["classroom-cli"],
 }]

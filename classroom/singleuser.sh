@@ -9,7 +9,12 @@ umask 077
 if [ ! -e "$HOME/node_modules" ] || [ -L "$HOME/node_modules" ]; then
   ln -sfn "$FCNN_RUNTIME/node_modules" "$HOME/node_modules"
 fi
-if ! /usr/bin/python3 -m nbgitpuller.pull "$FCNN_COURSE_REPO" "$FCNN_COURSE_BRANCH" "$HOME/$FCNN_COURSE_DIR" \
+# The course repository belongs to root; git (2.35.2+) only reads another user's repository when told it is safe.
+repo_path="${FCNN_COURSE_REPO#file://}"
+if ! git config --global --get-all safe.directory 2>/dev/null | grep -qxF "$repo_path"; then
+  git config --global --add safe.directory "$repo_path"
+fi
+if ! /usr/bin/python3 -c "from nbgitpuller.pull import main; main()" "$FCNN_COURSE_REPO" "$FCNN_COURSE_BRANCH" "$HOME/$FCNN_COURSE_DIR" \
     >"$HOME/.course-update.log" 2>&1; then
   echo "classroom: updating the course copy failed; see ~/.course-update.log" >&2
 fi
