@@ -41,7 +41,7 @@ describe('classroom roster: names', () => {
 
 describe('classroom roster: codes', () => {
   it('codes are stored hashed, never in clear, and verify only themselves', () => {
-    const r = { version: 1, users: {} };
+    const r: { version: number; users: Record<string, { hash: string }> } = { version: 1, users: {} };
     const issued = roster.addUsers(r, ['alice', 'bob']);
     assert.equal(issued.length, 2);
     const text = JSON.stringify(r);
@@ -52,7 +52,7 @@ describe('classroom roster: codes', () => {
   });
 
   it('adding again keeps existing codes unless reset', () => {
-    const r = { version: 1, users: {} };
+    const r: { version: number; users: Record<string, { hash: string }> } = { version: 1, users: {} };
     roster.addUsers(r, ['alice']);
     const before = r.users.alice.hash;
     assert.equal(roster.addUsers(r, ['alice', 'carol']).length, 1);
