@@ -25,6 +25,8 @@ import zmq
 from jupyter_client.session import Session
 
 OOM_TEXT = re.compile(rb"out of memory|Allocation failed|heap limit", re.I)
+# What the kernel prints when V8 refuses one large allocation but survives (e.g. a huge Float64Array).
+REFUSED_ALLOCATION = re.compile(r"Array buffer allocation failed|out of memory", re.I)
 
 
 def free_port():
@@ -115,6 +117,7 @@ def main():
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, lambda s, _f: child.send_signal(s) if child.poll() is None else None)
 
+    session = Session(key=conn["key"].encode(), signature_scheme=conn.get("signature_scheme", "hmac-sha256"))
     running = {}  # parent msg_id -> parent header of an execute_request that is busy
     last_parent = None
     while True:
@@ -132,6 +135,14 @@ def main():
                         last_parent = parent
                     elif state == "idle":
                         running.pop(parent["msg_id"], None)
+                elif header.get("msg_type") == "stream":
+                    content = json.loads(frames[i + 5])
+                    if content.get("name") == "stderr" and REFUSED_ALLOCATION.search(content.get("text", "")):
+                        text = (f"Your kernel ran out of its {memory_gb:g} GB memory limit while running this cell: "
+                                f"the allocation was refused. The kernel is still running; use less data, or free "
+                                f"big variables you no longer need (set them to null).\n")
+                        session.send(pub, "stream", {"name": "stderr", "text": text}, parent=parent,
+                                     ident=b"kernel.oom.stream")
             except (ValueError, IndexError, KeyError):
                 pass
             continue
@@ -146,7 +157,6 @@ def main():
                     f"the cells again, with less data in memory (smaller arrays, fewer samples, or "
                     f"free big variables you no longer need).")
             sys.stderr.write("kernel_launcher: " + text + "\n")
-            session = Session(key=conn["key"].encode(), signature_scheme=conn.get("signature_scheme", "hmac-sha256"))
             targets = list(running.values()) or ([last_parent] if last_parent else [None])
             time.sleep(0.2)
             for parent in targets:

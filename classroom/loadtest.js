@@ -171,7 +171,10 @@ async function execute(kernel, code, onOutput) {
   };
   try {
     const reply = await future.done;
-    return { status: reply.content.status, outputs, error: reply.content.status === 'error' ? `${reply.content.ename}: ${reply.content.evalue}` : undefined };
+    // tslab reports errors on stderr and replies without ename/evalue
+    const stderr = outputs.filter((x) => x.msgType === 'stream' && x.content.name === 'stderr').map((x) => x.content.text).join('');
+    const error = reply.content.status === 'error' ? (reply.content.ename ? `${reply.content.ename}: ${reply.content.evalue}` : stderr.trim().split('\n').slice(-3).join(' | ')) : undefined;
+    return { status: reply.content.status, outputs, error };
   } catch (err) {
     return { status: 'dead', outputs, error: String(err && err.message ? err.message : err) };
   } finally {
