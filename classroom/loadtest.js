@@ -333,7 +333,8 @@ async function badCases(hub, A, B, o) {
   await check('A\'s kernel reads B\'s home folder', async () => {
     const out = await execute(A.kernel, `import * as fs from 'fs';\nfs.readdirSync('/home/${o.prefix}${B.name}').length`);
     const text = out.outputs.map((x) => x.content.evalue || x.content.text || JSON.stringify(x.content.data || {})).join(' ');
-    return [out.status === 'error' && /EACCES|permission denied/i.test(text), text.slice(0, 140)];
+    const line = (text.match(/[^\n]*EACCES[^\n]*/) || [text])[0];
+    return [out.status === 'error' && /EACCES|permission denied/i.test(text), line.trim().slice(0, 160)];
   });
   await check(`a kernel beyond the cap of ${o.maxKernels} per student`, async () => {
     const extra = [];
@@ -360,10 +361,11 @@ async function badCases(hub, A, B, o) {
     const out = await execute(A.kernel, 'const hog: Float64Array[] = [];\nfor (let i = 0; i < 100000; i++) hog.push(new Float64Array(2 ** 24).fill(i));\nhog.length');
     const text = out.outputs.map((x) => `${x.content.text || ''} ${x.content.evalue || ''}`).join(' ');
     const said = new RegExp(`ran out of its ${o.memoryGb} GB memory limit`).test(text);
+    const how = /and was stopped/.test(text) ? 'kernel stopped' : /allocation was refused/.test(text) ? 'allocation refused, kernel kept' : 'unclear';
     const bOk = await execute(B.kernel, '6 * 7');
     const bText = bOk.outputs.map((x) => (x.content.data ? x.content.data['text/plain'] : x.content.text || x.content.evalue || '')).join(' ');
     const bAlive = bOk.status === 'ok' && /\b42\b/.test(bText);
-    return [said && bAlive, `A was told: ${said ? '"ran out of its … memory limit"' : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
+    return [said && bAlive, `A was told (${how}): ${said ? `"${(text.match(/Your kernel ran out[^.]*\./) || [''])[0]}"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
   });
   return cases;
 }
@@ -475,6 +477,11 @@ function cleanup(hub, users) {
     if (settings.cgroup_root && fs.existsSync(settings.cgroup_root)) {
       for (const d of fs.readdirSync(settings.cgroup_root, { withFileTypes: true })) if (d.isDirectory()) fs.rmdirSync(path.join(settings.cgroup_root, d.name));
       fs.rmdirSync(settings.cgroup_root);
+      try {
+        fs.rmdirSync(path.dirname(settings.cgroup_root)); // the classroom's parent cgroup, if no other classroom uses it
+      } catch {
+        // still in use by another classroom
+      }
     }
   } catch (err) {
     if (err.code !== 'ENOENT') console.error(`loadtest: removing the memory cgroups: ${err.message}`);

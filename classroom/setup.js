@@ -56,7 +56,16 @@ function prepareRuntime(runtimeDir, settings) {
     if (!fs.existsSync(env.tslabBin())) throw new ClassroomError('tslab is not installed in node_modules: run `npm ci` first');
     fs.rmSync(nmDir, { recursive: true, force: true });
     for (const pkg of runtimePackages()) {
-      fs.cpSync(path.join(ROOT, 'node_modules', pkg), path.join(nmDir, pkg), { recursive: true });
+      const src = path.join(ROOT, 'node_modules', pkg);
+      const dst = path.join(nmDir, pkg);
+      fs.mkdirSync(path.dirname(dst), { recursive: true });
+      // Hard links when on the same file system: instant, and `npm ci` later replaces files rather than editing
+      // them, so the runtime keeps the versions it was made with. Otherwise a copy.
+      const linked = spawnSync('cp', ['-al', src, dst]);
+      if (linked.status !== 0) {
+        fs.rmSync(dst, { recursive: true, force: true });
+        fs.cpSync(src, dst, { recursive: true });
+      }
     }
     fs.writeFileSync(stampFile, stamp);
   }
