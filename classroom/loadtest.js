@@ -365,7 +365,7 @@ async function badCases(hub, A, B, o) {
     const bOk = await execute(B.kernel, '6 * 7');
     const bText = bOk.outputs.map((x) => (x.content.data ? x.content.data['text/plain'] : x.content.text || x.content.evalue || '')).join(' ');
     const bAlive = bOk.status === 'ok' && /\b42\b/.test(bText);
-    return [said && bAlive, `A was told (${how}): ${said ? `"${(text.match(/Your kernel ran out[^.]*\./) || [''])[0]}"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
+    return [said && bAlive, `A was told (${how}): ${said ? `"${(text.match(/Your kernel ran out of its [0-9.]+ GB memory limit/) || [''])[0]}"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
   });
   return cases;
 }
