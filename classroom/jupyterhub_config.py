@@ -112,6 +112,12 @@ class ClassroomSpawner(LocalProcessSpawner):
         env["SHELL"] = pw.pw_shell
         return env
 
+    def get_env(self):
+        env = super().get_env()
+        # Tells the kernel launcher whether a memory cgroup holds this student (else it limits each kernel itself).
+        env["FCNN_MEMORY_CGROUP"] = memory_cgroup(self.user.name) or ""
+        return env
+
     async def start(self):
         await asyncio.get_running_loop().run_in_executor(None, ensure_system_user, self.user.name)
         return await super().start()
