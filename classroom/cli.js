@@ -248,7 +248,7 @@ async function start(opts) {
   }
   const r = roster.readRoster(p.roster);
   const issued = roster.addUsers(r, [s.admin], { admin: true });
-  for (const entry of Object.values(r.users)) if (entry.admin && !Object.keys(r.users).includes(s.admin)) entry.admin = false;
+  for (const [name, entry] of Object.entries(r.users)) entry.admin = name === s.admin; // --admin renamed: one lecturer
   roster.writeRoster(p.roster, r);
   fs.writeFileSync(p.settings, JSON.stringify(s, null, 2) + '\n', { mode: 0o600 });
 
