@@ -126,11 +126,16 @@ function resolveSettings(opts) {
   return { s, p };
 }
 
-/** A memory cgroup (v1) for this classroom's students, or null if the machine does not allow one. */
+/** Where this classroom's memory cgroup (v1) goes, or null if the machine has no such controller. */
 function memoryCgroupRoot(stateDir) {
   const base = '/sys/fs/cgroup/memory';
   if (!fs.existsSync(path.join(base, 'cgroup.procs'))) return null;
-  const dir = path.join(base, 'fcnn-classroom', crypto.createHash('sha1').update(stateDir).digest('hex').slice(0, 10));
+  return path.join(base, 'fcnn-classroom', crypto.createHash('sha1').update(stateDir).digest('hex').slice(0, 10));
+}
+
+/** Creates the classroom's memory cgroup at start; null when the machine does not allow it. */
+function makeCgroup(dir) {
+  if (!dir) return null;
   try {
     fs.mkdirSync(dir, { recursive: true });
     return dir;
@@ -250,6 +255,8 @@ async function start(opts) {
   const issued = roster.addUsers(r, [s.admin], { admin: true });
   for (const [name, entry] of Object.entries(r.users)) entry.admin = name === s.admin; // --admin renamed: one lecturer
   roster.writeRoster(p.roster, r);
+  s.cgroup_root = makeCgroup(s.cgroup_root);
+  if (!s.cgroup_root) console.log('classroom: no memory cgroup available here; each kernel gets a data-size limit of --memory-gb instead');
   fs.writeFileSync(p.settings, JSON.stringify(s, null, 2) + '\n', { mode: 0o600 });
 
   const log = fs.openSync(p.log, 'a', 0o600);

@@ -101,6 +101,9 @@ class ClassroomSpawner(LocalProcessSpawner):
             if cgroup:
                 with open(os.path.join(cgroup, "cgroup.procs"), "w") as f:
                     f.write(str(os.getpid()))
+            # Students' servers and kernels yield the CPU to the hub and the proxy: when a room of kernels
+            # compiles at once, logins and routing must still answer within JupyterHub's 10 s proxy timeout.
+            os.nice(S.get("student_nice", 10))
             inner()
 
         return preexec
