@@ -73,7 +73,7 @@ function fail(fn: string, expression: string, message: string): never {
  * Parses a formula and checks it against the whitelist and the size limits. Returns the parse tree.
  * Never evaluates anything.
  */
-export function parseFormula(expression: string, fn = 'activationFromFormula'): MathNode {
+export function parseFormula(expression: string, fn = 'parseFormula'): MathNode {
   if (typeof expression !== 'string' || expression.trim() === '') {
     throw new ArgumentError(`${fn}: expression must be a non-empty formula in x, got ${describe(expression)}`);
   }
