@@ -54,8 +54,16 @@ def count_plots(nb):
         1
         for cell in nb.cells
         for out in cell.get("outputs", [])
-        if out.get("output_type") in ("display_data", "execute_result") and PLOTLY_MIME in out.get("data", {})
+        if out.get("output_type") in ("display_data", "execute_result") and is_plot(out.get("data", {}))
     )
+
+
+def is_plot(data):
+    """A plot output: Plotly JSON, or (large figures are sent as HTML only) the course's plot box in the HTML."""
+    html_text = data.get("text/html", "")
+    if isinstance(html_text, list):
+        html_text = "".join(html_text)
+    return PLOTLY_MIME in data or 'class="fcnn-plot"' in html_text
 
 
 def stderr_of(cell):

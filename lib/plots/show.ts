@@ -2,7 +2,8 @@
  * Showing figures, HTML, Markdown and tables in a notebook (tslab kernel).
  *
  * `show(figure)` sends ONE display_data output that carries three MIME types:
- * - application/vnd.plotly.v1+json — rendered natively by JupyterLab (with Plotly's renderer) and VS Code;
+ * - application/vnd.plotly.v1+json — rendered natively by JupyterLab (with Plotly's renderer) and VS Code; left out
+ *   for large figures (PLOTLY_JSON_LIMIT), which Jupyter would save pretty-printed at several times their size;
  * - text/html — a <div> plus a script calling Plotly.newPlot, for classic Notebook and exported HTML, working
  *   offline: Plotly.js is NOT inside the output (that made a notebook saved after Run All 5 MB bigger); the
  *   Notebook server serves it as a notebook extension and the site pages load it in their <head> (html.ts). In an
@@ -208,6 +209,12 @@ export function describeFigure(figure: ShowableFigure): string {
   );
 }
 
+/**
+ * Figures whose Plotly JSON is longer than this (characters) are sent without the application/vnd.plotly.v1+json
+ * part (only classic Notebook's and the site's HTML rendering, which every course notebook uses, remains).
+ */
+export const PLOTLY_JSON_LIMIT = 60_000;
+
 /** Significant digits kept in a displayed figure: 6 for coordinates, 4 for colour-mapped grids (z of heatmaps…). */
 const DISPLAY_DIGITS = 6;
 const GRID_DIGITS = 4;
@@ -257,9 +264,13 @@ export function figureBundle(figure: ShowableFigure, options: FigureBundleOption
     (options.includeLoader ? plotlyLoaderHtml({ inline: true }) + '\n' : '') +
     plotDivHtml({ data: plain.data as unknown[], layout, config }, { id: `${id}-plot`, width, height });
   const transient: DisplayBundle['transient'] = options.displayId !== undefined ? { display_id: id } : {};
+  const plotlyJson = { data: plain.data, layout, config };
+  // A large figure (e.g. two 100×100 grids) goes as HTML only: Jupyter saves the Plotly JSON pretty-printed, one
+  // number per line, which tripled its size and pushed a notebook saved after Run All above 1 MB.
+  const large = JSON.stringify(plotlyJson).length > PLOTLY_JSON_LIMIT;
   return {
     data: {
-      [PLOTLY_MIME]: { data: plain.data, layout, config },
+      ...(large ? {} : { [PLOTLY_MIME]: plotlyJson }),
       'text/html': html,
       'text/plain': describeFigure(plain),
     },

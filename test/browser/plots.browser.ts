@@ -174,7 +174,7 @@ describe('live Jupyter Notebook', () => {
       );
       const expected = (await page.evaluate(
         `Jupyter.notebook.get_cells().flatMap((c) => c.output_area ? c.output_area.outputs : [])
-           .filter((o) => o.data && o.data['${PLOTLY_MIME}']).length`,
+           .filter((o) => o.data && (o.data['${PLOTLY_MIME}'] || String(o.data['text/html'] || '').includes('class="fcnn-plot"'))).length`,
       )) as number;
       await page
         .waitForFunction(`document.querySelectorAll('.fcnn-plot .main-svg').length > 0 && Array.from(document.querySelectorAll('.fcnn-plot')).every((p) => p.querySelector('.main-svg'))`, undefined, { timeout: 60_000 })

@@ -70,6 +70,16 @@ describe('show', () => {
     assert.ok(bytes < unrounded / 2, `bundle ${bytes} characters, unrounded grids alone ${unrounded}`);
   });
 
+  it('sends a large figure as HTML only (Jupyter would save its Plotly JSON one number per line)', () => {
+    const log = capture();
+    const z = Array.from({ length: 100 }, (_, i) => Array.from({ length: 100 }, (_, j) => Math.sin(i * 0.1 + j * 0.07) / 3));
+    show({ data: [{ type: 'heatmap', z }, { type: 'contour', z }] });
+    const data = log.sent[0].bundle.data;
+    assert.equal(data[PLOTLY_MIME], undefined);
+    assert.match(data['text/html'] as string, /class="fcnn-plot"/);
+    assert.match(data['text/plain'] as string, /2 traces \(heatmap, contour\)/);
+  });
+
   it('gives every plot its own element id', () => {
     const log = capture();
     show(figure);
