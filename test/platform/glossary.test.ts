@@ -123,7 +123,12 @@ export function checkMarkdown(markdown: string, glossary: Glossary, cell = 0): T
 
 /** All issues of one notebook file. */
 export function checkNotebook(file: string, glossary: Glossary): TermIssue[] {
-  const nb = JSON.parse(fs.readFileSync(file, 'utf8')) as { cells: { cell_type: string; source: string | string[] }[] };
+  let nb: { cells: { cell_type: string; source: string | string[] }[] };
+  try {
+    nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path.relative(ROOT, file)} is not a readable notebook (${(e as Error).message}); the glossary check cannot scan it`);
+  }
   return nb.cells.flatMap((c, k) =>
     c.cell_type === 'markdown' ? checkMarkdown(Array.isArray(c.source) ? c.source.join('') : c.source, glossary, k) : [],
   );
