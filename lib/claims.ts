@@ -9,7 +9,7 @@
  * statement no longer holds. `npm test` executes every notebook, so a change in the code that makes a sentence wrong
  * fails the tests instead of leaving prose that contradicts its output.
  */
-import { ArgumentError, describe } from './errors';
+import { ArgumentError, describe, useStudentStack } from './errors';
 
 /** A sentence of the course that its own experiment no longer supports. */
 export class ClaimError extends Error {
@@ -22,6 +22,7 @@ export class ClaimError extends Error {
   ) {
     super(message);
     this.name = 'ClaimError';
+    useStudentStack(this);
   }
 }
 

@@ -200,6 +200,8 @@ function isInternalFrame(line: string): boolean {
  *          === 'ArgumentError: f: x must be…\n    at your cell'
  */
 export function studentStack(stack: string, header: string): string {
+  if (typeof stack !== 'string') throw new ArgumentError(`studentStack: stack must be a string (an error's stack), got ${describe(stack)}`);
+  if (typeof header !== 'string') throw new ArgumentError(`studentStack: header must be a string ("Name: message"), got ${describe(header)}`);
   const start = stack.indexOf(header);
   const text = start >= 0 ? stack.slice(start) : stack;
   const lines = text.split('\n');

@@ -16,7 +16,7 @@
  * (diverged into saturation) gets a warning in `history.warnings` (and on the console unless `warnings: false`).
  */
 import { ConvergenceDetector, type ConvergenceOptions } from './convergence';
-import { ArgumentError, ShapeError, checkFiniteData, checkInteger, checkOptionNames, describe, formatShape } from './errors';
+import { ArgumentError, ShapeError, checkFiniteData, checkInteger, checkOptionNames, describe, formatShape, useStudentStack } from './errors';
 import type { Loss } from './losses/types';
 import { METRICS } from './metrics';
 import { Matrix, toMatrix } from './matrix';
@@ -32,6 +32,7 @@ export class TrainingError extends Error {
   constructor(message: string, readonly epoch: number, readonly batch: number, readonly loss: number) {
     super(message);
     this.name = 'TrainingError';
+    useStudentStack(this);
   }
 }
 

@@ -236,6 +236,12 @@ function roundNumbers(value: unknown, digits: number): unknown {
  * which made a notebook saved after Run All weigh several MB). The figure itself is not changed.
  */
 export function displayTraces(data: ReadonlyArray<Record<string, unknown>>): Record<string, unknown>[] {
+  if (!Array.isArray(data)) throw new ArgumentError(`displayTraces: data must be an array of Plotly traces, got ${describe(data)}`);
+  data.forEach((trace, i) => {
+    if (typeof trace !== 'object' || trace === null || Array.isArray(trace)) {
+      throw new ArgumentError(`displayTraces: data[${i}] must be a trace object, got ${describe(trace)}`);
+    }
+  });
   return data.map((trace) => {
     const grid = GRID_TRACES.has(String(trace.type));
     return Object.fromEntries(

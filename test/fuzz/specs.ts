@@ -250,6 +250,7 @@ export const MODULES: Array<{ module: string; entries: Entry[] }> = [
         call: (d) => nn.displayTraces(d as never), anyResult: true, check: (r, [d]) => Array.isArray(r) && r.length === d.length },
       constant('PLOTLY_NBEXTENSION_MODULE', isString),
       constant('UNTRUSTED_PLOT_NOTE', (v) => isString(v) && /Trust Notebook/.test(v)),
+      constant('PLOTLY_JSON_LIMIT', (v) => isFiniteNumber(v) && v > 0),
       { name: 'activationFigure', covers: ['activationFigure'], args: tuple(maybe(fc.constantFrom(nn.tanh, nn.relu)), maybe(fc.record({ points: maybe(fc.integer({ min: 2, max: 50 })), range: maybe(fc.constant([-2, 2])) }, { requiredKeys: [] }))), call: (a, o) => nn.activationFigure(a as never, o as never), anyResult: true },
       { name: 'lossHistoryFigure', covers: ['lossHistoryFigure'], args: tuple(maybe(fc.record({ loss: fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 1, maxLength: 5 }) })), maybe(fc.record({ logY: fc.boolean() }, { requiredKeys: [] }))), call: (h, o) => nn.lossHistoryFigure(h as never, o as never), anyResult: true },
       { name: 'decisionBoundaryFigure', covers: ['decisionBoundaryFigure'], args: tuple(maybe(fc.constant((x: number[][]) => x.map(() => [0.5]))), maybe(fc.constant({ x: [[0, 0], [1, 1]], labels: [0, 1] })), maybe(fc.record({ resolution: maybe(fc.integer({ min: 2, max: 20 })) }, { requiredKeys: [] }))), call: (p, d, o) => nn.decisionBoundaryFigure(p as never, d as never, o as never), anyResult: true },
