@@ -119,6 +119,12 @@ export function checkFunction<A extends unknown[], R>(
   options: CheckOptions = {},
 ): boolean {
   const tol = checkTolerance('checkFunction', options.tolerance);
+  if (typeof referenceFn !== 'function') {
+    throw new ArgumentError(`checkFunction: referenceFn must be a function, got ${describe(referenceFn)}`);
+  }
+  if (!Array.isArray(cases) || cases.length === 0 || !cases.every((c) => Array.isArray(c))) {
+    throw new ArgumentError(`checkFunction: cases must be a non-empty array of argument lists such as [[0], [1]], got ${describe(cases)}`);
+  }
   const print = options.print ?? console.log;
   if (studentFn === undefined) {
     print(`… ${label}: not answered yet`);
