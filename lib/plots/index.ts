@@ -18,3 +18,10 @@ export * from './bar';
 export * from './show';
 export * from './live-plot';
 export * from './html';
+// Lecture figures: computed in the notebook, animated or switched by sliders in the browser (no kernel needed).
+export * from './animation';
+export * from './neuron-explorer';
+export * from './activation-family';
+export * from './gradient-descent-walker';
+export * from './decision-boundary-animation';
+export * from './learning-rate-comparison';
