@@ -1,0 +1,78 @@
+// Starts reveal.js for one course deck and keeps the Plotly figures sized to the slide.
+//  - 1280×720 slides, the speaker view (press S) from reveal's notes plugin, slide numbers c/t.
+//  - Figures are drawn when their slide is shown (deck-plots.js), then sized to the slide.
+//  - A slide whose content is taller than 720 px gets its figures shortened (down to 300 px) until it fits; a slide
+//    of text only gets a smaller font (down to 20 px).
+//  - MathJax typesets the formulas of a slide when it is shown.
+(function () {
+  'use strict';
+  var WIDTH = 1280, HEIGHT = 720, MIN_PLOT = 300, FONT = 26, MIN_FONT = 20;
+  var printing = /print-pdf/i.test(window.location.search);
+
+  function plotsIn(slide) { return slide ? Array.prototype.slice.call(slide.querySelectorAll('.js-plotly-plot')) : []; }
+
+  function fitText(slide) {
+    for (var size = FONT; size >= MIN_FONT && slide.scrollHeight > HEIGHT; size -= 1) slide.style.fontSize = size + 'px';
+  }
+
+  function fitPlots(slide) {
+    var plots = plotsIn(slide);
+    plots.forEach(function (el) { window.Plotly.Plots.resize(el); });
+    var over = slide.scrollHeight - HEIGHT;
+    if (over <= 0 || plots.length === 0) return Promise.resolve();
+    var share = Math.ceil(over / plots.length) + 4;
+    return Promise.all(plots.map(function (el) {
+      var h = Math.max(MIN_PLOT, el.offsetHeight - share);
+      el.style.height = h + 'px';
+      return window.Plotly.relayout(el, { height: h });
+    }));
+  }
+
+  function typeset(slide) {
+    return new Promise(function (resolve) {
+      var hub = window.MathJax && window.MathJax.Hub;
+      if (!hub) return resolve();
+      hub.Queue(['Typeset', hub, slide], resolve);
+    });
+  }
+
+  /** Draws, typesets and fits one slide; marks it data-fcnn-fitted when done. */
+  function prepare(slide) {
+    if (!slide || slide.getAttribute('data-fcnn-fitted') === 'true') return Promise.resolve();
+    return Promise.all([window.fcnnDrawPlots(slide), typeset(slide)])
+      .then(function () { return fitPlots(slide); })
+      .then(function () { fitText(slide); slide.setAttribute('data-fcnn-fitted', 'true'); });
+  }
+
+  Reveal.initialize({
+    width: WIDTH,
+    height: HEIGHT,
+    margin: 0.04,
+    center: false,
+    hash: true,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    transition: 'none',
+    showNotes: false,
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+    plugins: [RevealNotes]
+  }).then(function () {
+    if (printing) return;
+    return prepare(Reveal.getCurrentSlide()).then(function () {
+      document.documentElement.setAttribute('data-fcnn-ready', 'true');
+    });
+  });
+  Reveal.on('slidechanged', function (event) {
+    prepare(event.currentSlide);
+  });
+  // Print mode (?print-pdf) lays every slide out at once: draw and fit all of them, one after the other.
+  Reveal.on('pdf-ready', function () {
+    Reveal.getSlides().reduce(function (done, slide) {
+      return done.then(function () { return prepare(slide); });
+    }, Promise.resolve()).then(function () {
+      document.documentElement.setAttribute('data-fcnn-pdf-ready', 'true');
+    });
+  });
+})();
