@@ -22,7 +22,10 @@ import nbformat
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# Code shown on a slide: up to 14 lines, or up to 6 above a figure (the figure needs the room); longer code is
+# left out of the slide with a note, and stays in the notebook.
 MAX_CODE_LINES = 14
+MAX_CODE_LINES_WITH_FIGURE = 6
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
@@ -91,8 +94,10 @@ def copy_assets(out_dir, runner):
 LOADER = re.compile(r'<script type="text/javascript">\n\(function \(\) \{\n  if \(!window\.Plotly\).*?</script>\n<!-- fcnn: Plotly\.js [^>]*-->', re.S)
 
 
-def drop_inline_plotly(nb):
+def prepare_cells(nb):
+    """Drops the inline Plotly loader and marks the cells that show a figure (for the template's code rule)."""
     for cell in nb.cells:
+        cell.metadata["fcnn_has_plot"] = any(PLOTLY_MIME in out.get("data", {}) for out in cell.get("outputs", []))
         for out in cell.get("outputs", []):
             html_out = out.get("data", {}).get("text/html")
             if isinstance(html_out, str) and "<!-- fcnn: Plotly.js" in html_out:
@@ -111,13 +116,14 @@ def export_deck(nb, title, mathjax_url, deck):
         exclude_output_prompt=True,
     )
     nb.metadata["title"] = title
-    drop_inline_plotly(nb)
+    prepare_cells(nb)
     body, _ = exporter.from_notebook_node(
         nb,
         resources={
             "metadata": {"name": title},
             "fcnn_mathjax_url": mathjax_url,
             "fcnn_max_code_lines": MAX_CODE_LINES,
+            "fcnn_max_code_lines_with_figure": MAX_CODE_LINES_WITH_FIGURE,
             "fcnn_deck_json": json.dumps(deck).replace("<", "\\u003c"),
         },
     )

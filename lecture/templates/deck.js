@@ -2,11 +2,11 @@
 //  - 1280×720 slides, the speaker view (press S) from reveal's notes plugin, slide numbers c/t.
 //  - Figures are drawn when their slide is shown (deck-plots.js), then sized to the slide.
 //  - A slide whose content is taller than 720 px gets its figures shortened (down to 300 px) until it fits; a slide
-//    of text only gets a smaller font (down to 20 px).
+//    of text only gets a smaller font (down to 18 px).
 //  - MathJax typesets the formulas of a slide when it is shown.
 (function () {
   'use strict';
-  var WIDTH = 1280, HEIGHT = 720, MIN_PLOT = 300, FONT = 26, MIN_FONT = 20;
+  var WIDTH = 1280, HEIGHT = 720, MIN_PLOT = 300, FONT = 26, MIN_FONT = 18;
   var printing = /print-pdf/i.test(window.location.search);
 
   function plotsIn(slide) { return slide ? Array.prototype.slice.call(slide.querySelectorAll('.js-plotly-plot')) : []; }
