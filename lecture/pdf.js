@@ -21,7 +21,7 @@ async function launchChromium() {
 
 /** Waits until reveal laid out the print view, every figure is drawn and MathJax has finished. */
 async function waitForPrintView(page) {
-  await page.waitForSelector('html[data-fcnn-pdf-ready="true"]', { timeout: 60000 });
+  await page.waitForSelector('html[data-fcnn-pdf-ready="true"]', { timeout: 180000 });
   await page.waitForFunction(
     () => {
       const plots = Array.from(document.querySelectorAll('.fcnn-plot'));
@@ -31,7 +31,7 @@ async function waitForPrintView(page) {
       return drawn && mathDone;
     },
     null,
-    { timeout: 60000 },
+    { timeout: 180000 },
   );
 }
 
@@ -44,11 +44,13 @@ async function printDecks(dir, decks) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       try {
         await page.route(/^(?!file:|data:|about:|blob:)/, (route) => route.abort());
-        await page.goto(pathToFileURL(path.join(dir, d.file)).href + '?print-pdf');
+        const t0 = Date.now();
+        await page.goto(pathToFileURL(path.join(dir, d.file)).href + '?print-pdf', { waitUntil: 'domcontentloaded', timeout: 120000 });
         await waitForPrintView(page);
         pages[d.file] = await page.evaluate(() => document.querySelectorAll('.pdf-page').length);
+        const t1 = Date.now();
         await page.pdf({ path: path.join(dir, d.pdf), preferCSSPageSize: true, printBackground: true });
-        console.log(`slides: wrote ${d.pdf} (${pages[d.file]} pages)`);
+        console.log(`slides: wrote ${d.pdf} (${pages[d.file]} pages; laid out in ${((t1 - t0) / 1000).toFixed(1)} s, printed in ${((Date.now() - t1) / 1000).toFixed(1)} s)`);
       } finally {
         await page.close();
       }

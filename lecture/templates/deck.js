@@ -36,12 +36,14 @@
     });
   }
 
+  function fit(slide) {
+    return fitPlots(slide).then(function () { fitText(slide); slide.setAttribute('data-fcnn-fitted', 'true'); });
+  }
+
   /** Draws, typesets and fits one slide; marks it data-fcnn-fitted when done. */
   function prepare(slide) {
     if (!slide || slide.getAttribute('data-fcnn-fitted') === 'true') return Promise.resolve();
-    return Promise.all([window.fcnnDrawPlots(slide), typeset(slide)])
-      .then(function () { return fitPlots(slide); })
-      .then(function () { fitText(slide); slide.setAttribute('data-fcnn-fitted', 'true'); });
+    return Promise.all([window.fcnnDrawPlots(slide), typeset(slide)]).then(function () { return fit(slide); });
   }
 
   Reveal.initialize({
@@ -67,11 +69,14 @@
   Reveal.on('slidechanged', function (event) {
     prepare(event.currentSlide);
   });
-  // Print mode (?print-pdf) lays every slide out at once: draw and fit all of them, one after the other.
+  // Print mode (?print-pdf) lays every slide out at once: draw every figure and typeset the page in one go, then fit
+  // the slides one after the other.
   Reveal.on('pdf-ready', function () {
-    Reveal.getSlides().reduce(function (done, slide) {
-      return done.then(function () { return prepare(slide); });
-    }, Promise.resolve()).then(function () {
+    Promise.all([window.fcnnDrawPlots(), typeset(document.body)]).then(function () {
+      return Reveal.getSlides().reduce(function (done, slide) {
+        return done.then(function () { return fit(slide); });
+      }, Promise.resolve());
+    }).then(function () {
       document.documentElement.setAttribute('data-fcnn-pdf-ready', 'true');
     });
   });
