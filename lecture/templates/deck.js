@@ -1,12 +1,12 @@
 // Starts reveal.js for one course deck and keeps the Plotly figures sized to the slide.
 //  - 1280×720 slides, the speaker view (press S) from reveal's notes plugin, slide numbers c/t.
 //  - Figures are drawn when their slide is shown (deck-plots.js), then sized to the slide.
-//  - A slide whose content is taller than 720 px gets its figures shortened (down to 300 px) until it fits; a slide
-//    of text only gets a smaller font (down to 18 px).
+//  - Two or more figures from one cell stand side by side. A slide whose content is taller than 720 px gets its
+//    figures shortened (down to 300 px) until it fits, then a smaller font (down to 16 px).
 //  - MathJax typesets the formulas of a slide when it is shown.
 (function () {
   'use strict';
-  var WIDTH = 1280, HEIGHT = 720, MIN_PLOT = 300, FONT = 26, MIN_FONT = 18;
+  var WIDTH = 1280, HEIGHT = 720, MIN_PLOT = 300, MIN_PLOT_SIDE_BY_SIDE = 240, FONT = 26, MIN_FONT = 16;
   var printing = /print-pdf/i.test(window.location.search);
 
   function plotsIn(slide) { return slide ? Array.prototype.slice.call(slide.querySelectorAll('.js-plotly-plot')) : []; }
@@ -15,17 +15,31 @@
     for (var size = FONT; size >= MIN_FONT && slide.scrollHeight > HEIGHT; size -= 1) slide.style.fontSize = size + 'px';
   }
 
-  function fitPlots(slide) {
-    var plots = plotsIn(slide);
-    plots.forEach(function (el) { window.Plotly.Plots.resize(el); });
+  function sideBySide(slide) {
+    Array.prototype.forEach.call(slide.querySelectorAll('.jp-OutputArea'), function (area) {
+      if (area.querySelectorAll('.js-plotly-plot').length >= 2) area.classList.add('fcnn-side-by-side');
+    });
+  }
+
+  function minHeight(el) { return el.closest('.fcnn-side-by-side') ? MIN_PLOT_SIDE_BY_SIDE : MIN_PLOT; }
+
+  /** Shortens the slide's figures until the slide fits (a few rounds: figures side by side shrink a row at a time). */
+  function fitPlots(slide, round) {
+    round = round || 0;
+    if (round === 0) {
+      sideBySide(slide);
+      // A figure drawn while its slide was hidden has no width yet (in print mode every slide is shown: no need).
+      if (!printing) plotsIn(slide).forEach(function (el) { window.Plotly.Plots.resize(el); });
+    }
     var over = slide.scrollHeight - HEIGHT;
-    if (over <= 0 || plots.length === 0) return Promise.resolve();
+    var plots = plotsIn(slide).filter(function (el) { return el.offsetHeight > minHeight(el); });
+    if (over <= 0 || plots.length === 0 || round >= 4) return Promise.resolve();
     var share = Math.ceil(over / plots.length) + 4;
     return Promise.all(plots.map(function (el) {
-      var h = Math.max(MIN_PLOT, el.offsetHeight - share);
+      var h = Math.max(minHeight(el), el.offsetHeight - share);
       el.style.height = h + 'px';
       return window.Plotly.relayout(el, { height: h });
-    }));
+    })).then(function () { return fitPlots(slide, round + 1); });
   }
 
   function typeset(slide) {
