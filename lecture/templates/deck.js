@@ -2,7 +2,8 @@
 //  - 1280×720 slides, the speaker view (press S) from reveal's notes plugin, slide numbers c/t.
 //  - Figures are drawn when their slide is shown (deck-plots.js), then sized to the slide.
 //  - Two or more figures from one cell stand side by side. A slide whose content is taller than 720 px gets its
-//    figures shortened (down to 300 px) until it fits, then a smaller font (down to 16 px).
+//    figures shortened (down to 300 px) until it fits, then a smaller font (down to 16 px); a slide that still does
+//    not fit (a long table in one cell) is scaled down as a whole.
 //  - MathJax typesets the formulas of a slide when it is shown.
 (function () {
   'use strict';
@@ -13,6 +14,12 @@
 
   function fitText(slide) {
     for (var size = FONT; size >= MIN_FONT && slide.scrollHeight > HEIGHT; size -= 1) slide.style.fontSize = size + 'px';
+    // Last resort (a long table in one cell): scale the slide's content down as a whole; marked data-fcnn-scaled.
+    for (var round = 0; round < 3 && slide.scrollHeight > HEIGHT; round++) {
+      var factor = (parseFloat(slide.getAttribute('data-fcnn-scaled')) || 1) * (HEIGHT - 4) / slide.scrollHeight;
+      slide.setAttribute('data-fcnn-scaled', factor.toFixed(3));
+      Array.prototype.forEach.call(slide.children, function (child) { child.style.zoom = factor; });
+    }
   }
 
   function sideBySide(slide) {
