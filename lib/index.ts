@@ -3,6 +3,7 @@
  *   import * as nn from '../dist';
  */
 export * from './errors';
+export * from './limits';
 export * from './random';
 export * from './matrix';
 export * from './matmul-kernels';

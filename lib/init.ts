@@ -10,7 +10,8 @@
  * Biases always start at 0.
  */
 import { ArgumentError, checkInteger, describe } from './errors';
-import type { Random } from './random';
+import { checkElements } from './limits';
+import { Random } from './random';
 
 export type InitName = 'zeros' | 'uniform' | 'normal' | 'xavier' | 'he';
 
@@ -20,6 +21,8 @@ export const INIT_NAMES: readonly InitName[] = ['zeros', 'uniform', 'normal', 'x
 export function initWeights(kind: InitName | string, fanIn: number, fanOut: number, rng: Random): Float64Array {
   checkInteger('initWeights', 'fanIn', fanIn);
   checkInteger('initWeights', 'fanOut', fanOut);
+  if (!(rng instanceof Random)) throw new ArgumentError(`initWeights: rng must be a Random (e.g. new Random(42)), got ${describe(rng)}`);
+  checkElements('initWeights', `a ${fanIn}×${fanOut} weight matrix`, fanIn * fanOut);
   const w = new Float64Array(fanIn * fanOut);
   const key = kind === 'glorot' ? 'xavier' : kind;
   switch (key) {

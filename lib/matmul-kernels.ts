@@ -23,11 +23,29 @@
  */
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import * as os from 'node:os';
-import { ArgumentError, describe } from './errors';
+import { ArgumentError, ShapeError, describe } from './errors';
 import { SimdGemm, gemmWasmModule, instantiateGemm, type GemmExport, type GemmJob, type WasmMemory } from './wasm/simd-gemm';
+
+/**
+ * The public boundary of the kernels (O(1), so it costs nothing next to the product): sizes are integers ≥ 0 and
+ * A, B, C are Float64Arrays holding at least m·k, k·n and m·n numbers. Without it a wrong size reads past the end
+ * (undefined → NaN) or loops for a very long time.
+ */
+function checkGemm(fn: string, m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  for (const [name, v] of [['m', m], ['n', n], ['k', k]] as const) {
+    if (!Number.isInteger(v) || v < 0) throw new ArgumentError(`${fn}: ${name} must be an integer ≥ 0, got ${describe(v)}`);
+  }
+  for (const [name, arr, need] of [['A', A, m * k], ['B', B, k * n], ['C', C, m * n]] as const) {
+    if (!(arr instanceof Float64Array)) throw new ArgumentError(`${fn}: ${name} must be a Float64Array, got ${describe(arr)}`);
+    if (arr.length < need) {
+      throw new ShapeError(`${fn}: ${name} has ${arr.length} numbers, expected at least ${need} for m = ${m}, n = ${n}, k = ${k}`, [need], [arr.length]);
+    }
+  }
+}
 
 /** Reference: C = A·B, the textbook triple loop. */
 export function gemmNNReference(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  checkGemm('gemmNNReference', m, n, k, A, B, C);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let sum = 0;
@@ -39,6 +57,7 @@ export function gemmNNReference(m: number, n: number, k: number, A: Float64Array
 
 /** Reference: C = Aᵀ·B. */
 export function gemmTNReference(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  checkGemm('gemmTNReference', m, n, k, A, B, C);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let sum = 0;
@@ -50,6 +69,7 @@ export function gemmTNReference(m: number, n: number, k: number, A: Float64Array
 
 /** Reference: C = A·Bᵀ. */
 export function gemmNTReference(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  checkGemm('gemmNTReference', m, n, k, A, B, C);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let sum = 0;
@@ -231,16 +251,19 @@ export function setMatmulBackend(backend: MatmulBackend): void {
 
 /** Fast C = A·B (A is m×k, B is k×n). */
 export function gemmNN(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  checkGemm('gemmNN', m, n, k, A, B, C);
   gemm(LAYOUTS.NN, m, n, k, A, B, C);
 }
 
 /** Fast C = Aᵀ·B (A is k×m, B is k×n). */
 export function gemmTN(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  checkGemm('gemmTN', m, n, k, A, B, C);
   gemm(LAYOUTS.TN, m, n, k, A, B, C);
 }
 
 /** Fast C = A·Bᵀ (A is m×k, B is n×k). */
 export function gemmNT(m: number, n: number, k: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  checkGemm('gemmNT', m, n, k, A, B, C);
   gemm(LAYOUTS.NT, m, n, k, A, B, C);
 }
 

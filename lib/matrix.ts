@@ -13,7 +13,8 @@
  * Every function checks shapes and names itself, the argument and both shapes in its error.
  * Math lets NaN through: a NaN in an input gives NaN in the output, never an exception.
  */
-import { ArgumentError, ShapeError, describe, formatShape } from './errors';
+import { ArgumentError, ShapeError, checkNumberArray, describe, formatShape } from './errors';
+import { checkElements } from './limits';
 import { gemmNN, gemmNT, gemmTN } from './matmul-kernels';
 
 export class Matrix {
@@ -24,9 +25,24 @@ export class Matrix {
   /** The elements, row-major: element (i, j) is data[i * cols + j]. */
   readonly data: Float64Array;
 
-  constructor(rows: number, cols: number, data?: Float64Array) {
+  /**
+   * A rows×cols matrix of zeros, or around `data` (a Float64Array of rows·cols numbers, used without copying; a
+   * plain array of numbers is copied into one). Anything else (strings, a wrong length) is an error, and a size
+   * past nn.getLimits().maxElements is refused before allocating.
+   */
+  constructor(rows: number, cols: number, data?: Float64Array | ReadonlyArray<number>) {
     if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0) {
       throw new ArgumentError(`Matrix: rows and cols must be integers ≥ 0, got ${describe(rows)} and ${describe(cols)}`);
+    }
+    if (data !== undefined && !(data instanceof Float64Array)) {
+      if (!Array.isArray(data)) {
+        throw new ArgumentError(`Matrix: data must be a Float64Array or an array of numbers, got ${describe(data)}`);
+      }
+      for (let i = 0; i < data.length; i++) {
+        if (typeof data[i] !== 'number') {
+          throw new ArgumentError(`Matrix: data[${i}] must be a number, got ${describe(data[i])} (use Matrix.from(rows) for nested arrays)`);
+        }
+      }
     }
     if (data !== undefined && data.length !== rows * cols) {
       throw new ShapeError(
@@ -35,9 +51,19 @@ export class Matrix {
         [data.length],
       );
     }
+    if (data === undefined) checkElements('Matrix', `a ${rows}×${cols} matrix`, rows * cols);
     this.rows = rows;
     this.cols = cols;
-    this.data = data ?? new Float64Array(rows * cols);
+    this.data = data === undefined ? new Float64Array(rows * cols) : data instanceof Float64Array ? data : Float64Array.from(data);
+  }
+
+  /** Throws unless (i, j) is inside the matrix: a wrong index must not silently read another element. */
+  private checkIndex(fn: string, i: number, j: number): void {
+    if (!Number.isInteger(i) || i < 0 || i >= this.rows || !Number.isInteger(j) || j < 0 || j >= this.cols) {
+      throw new ArgumentError(
+        `Matrix.${fn}: index (${describe(i)}, ${describe(j)}) is outside the ${this.rows}×${this.cols} matrix; expected integers 0 ≤ i < ${this.rows}, 0 ≤ j < ${this.cols}`,
+      );
+    }
   }
 
   /** The shape as [rows, cols]. */
@@ -52,6 +78,7 @@ export class Matrix {
 
   /** A matrix filled with `value`. */
   static filled(rows: number, cols: number, value: number): Matrix {
+    if (typeof value !== 'number') throw new ArgumentError(`Matrix.filled: value must be a number, got ${describe(value)}`);
     const m = new Matrix(rows, cols);
     m.data.fill(value);
     return m;
@@ -59,6 +86,7 @@ export class Matrix {
 
   /** The n×n identity matrix. */
   static identity(n: number): Matrix {
+    if (!Number.isInteger(n) || n < 0) throw new ArgumentError(`Matrix.identity: n must be an integer ≥ 0, got ${describe(n)}`);
     const m = new Matrix(n, n);
     for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
     return m;
@@ -113,26 +141,36 @@ export class Matrix {
 
   /** A one-row matrix from a vector. */
   static rowVector(values: ArrayLike<number>): Matrix {
+    checkNumberArray('Matrix.rowVector', 'values', values);
     return new Matrix(1, values.length, Float64Array.from(values));
   }
 
-  /** Element (i, j). */
+  /** Element (i, j); an index outside the matrix is an error. */
   get(i: number, j: number): number {
+    this.checkIndex('get', i, j);
     return this.data[i * this.cols + j];
   }
 
-  /** Sets element (i, j). */
+  /** Sets element (i, j); an index outside the matrix or a value that is not a number is an error. */
   set(i: number, j: number, value: number): void {
+    this.checkIndex('set', i, j);
+    if (typeof value !== 'number') throw new ArgumentError(`Matrix.set: value must be a number, got ${describe(value)}`);
     this.data[i * this.cols + j] = value;
   }
 
   /** Row i as a plain array. */
   row(i: number): number[] {
+    if (!Number.isInteger(i) || i < 0 || i >= this.rows) {
+      throw new ArgumentError(`Matrix.row: row ${describe(i)} is outside the ${this.rows}×${this.cols} matrix; expected an integer 0 ≤ i < ${this.rows}`);
+    }
     return Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols));
   }
 
   /** Column j as a plain array. */
   col(j: number): number[] {
+    if (!Number.isInteger(j) || j < 0 || j >= this.cols) {
+      throw new ArgumentError(`Matrix.col: column ${describe(j)} is outside the ${this.rows}×${this.cols} matrix; expected an integer 0 ≤ j < ${this.cols}`);
+    }
     const out = new Array<number>(this.rows);
     for (let i = 0; i < this.rows; i++) out[i] = this.data[i * this.cols + j];
     return out;
@@ -141,7 +179,7 @@ export class Matrix {
   /** The matrix as nested plain arrays (for printing, JSON and plots). */
   toArray(): number[][] {
     const out: number[][] = [];
-    for (let i = 0; i < this.rows; i++) out.push(this.row(i));
+    for (let i = 0; i < this.rows; i++) out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
     return out;
   }
 
@@ -183,8 +221,12 @@ export class Matrix {
 
   /** A readable fixed-width rendering, e.g. for `console.log`. */
   toString(digits = 4): string {
+    if (!Number.isInteger(digits) || digits < 0 || digits > 100) {
+      throw new ArgumentError(`Matrix.toString: digits must be an integer in [0, 100], got ${describe(digits)}`);
+    }
     const rows = this.toArray().map((r) => r.map((v) => v.toFixed(digits)));
-    const width = Math.max(1, ...rows.flat().map((s) => s.length));
+    let width = 1; // a loop, not Math.max(...cells): spreading a large matrix overflows the call stack
+    for (const r of rows) for (const c of r) if (c.length > width) width = c.length;
     return rows.map((r) => '[ ' + r.map((s) => s.padStart(width)).join('  ') + ' ]').join('\n');
   }
 }
@@ -314,6 +356,7 @@ export function sumRows(M: Matrix, out?: Float64Array): Float64Array {
 /** Applies f to every element; returns a new matrix (or writes into `out`, which may be M itself). */
 export function map(M: Matrix, f: (value: number, i: number, j: number) => number, out?: Matrix): Matrix {
   checkMatrix('map', 'M', M);
+  if (typeof f !== 'function') throw new ArgumentError(`map: f must be a function (value, i, j) => number, got ${describe(f)}`);
   const R = checkOut('map', out, M.rows, M.cols);
   const c = M.cols;
   for (let i = 0; i < M.rows; i++) {
@@ -361,6 +404,7 @@ export function hadamard(A: Matrix, B: Matrix, out?: Matrix): Matrix {
 /** s·A. */
 export function scale(A: Matrix, s: number, out?: Matrix): Matrix {
   checkMatrix('scale', 'A', A);
+  if (typeof s !== 'number') throw new ArgumentError(`scale: s must be a number, got ${describe(s)}`);
   const R = checkOut('scale', out, A.rows, A.cols);
   for (let i = 0; i < A.data.length; i++) R.data[i] = s * A.data[i];
   return R;

@@ -7,6 +7,7 @@
  *   r2                coefficient of determination 1 − Σ(y − ŷ)² / Σ(y − ȳ)²  (1 = perfect, 0 = as good as predicting the mean)
  */
 import { ArgumentError, ShapeError, checkInteger, describe } from './errors';
+import { checkElements, plainRowsCost } from './limits';
 import { Matrix } from './matrix';
 
 type Rows = Matrix | ReadonlyArray<ReadonlyArray<number>> | ReadonlyArray<number>;
@@ -21,31 +22,64 @@ function toRows(v: Rows, fn: string, arg: string): number[][] {
   });
 }
 
-/** Index of the largest value of each row. */
+/** Index of the largest value of each row (a NaN in a row is an error: it has no largest value). */
 export function argmaxRows(m: Rows): number[] {
-  return toRows(m, 'argmaxRows', 'm').map((r) => {
+  return argmaxOf(toRows(m, 'argmaxRows', 'm'), 'argmaxRows', 'm');
+}
+
+function argmaxOf(rows: number[][], fn: string, arg: string): number[] {
+  return rows.map((r, i) => {
+    if (r.length === 0) throw new ArgumentError(`${fn}: ${arg}[${i}] is an empty row`);
     let best = 0;
-    for (let j = 1; j < r.length; j++) if (r[j] > r[best]) best = j;
+    for (let j = 0; j < r.length; j++) {
+      if (typeof r[j] !== 'number' || Number.isNaN(r[j])) {
+        throw new ArgumentError(`${fn}: ${arg}[${i}][${j}] is ${describe(r[j])}, expected a number (a NaN prediction has no class)`);
+      }
+      if (r[j] > r[best]) best = j;
+    }
     return best;
   });
 }
 
+/** The label of one value in a single column: a class index (integer ≥ 0) as is, a probability in [0, 1] thresholded. */
+function scalarLabel(v: unknown, threshold: number, fn: string, where: string): number {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  if (typeof v === 'number' && v >= 0 && v <= 1) return v >= threshold ? 1 : 0;
+  throw new ArgumentError(
+    `${fn}: ${where} = ${describe(v)} is neither a class label (an integer ≥ 0) nor a probability in [0, 1]`,
+  );
+}
+
 /**
- * Class labels from predictions: argmax of each row, or (one column) 1 if p ≥ threshold else 0.
- * A flat array of integers is taken as labels already.
+ * Class labels from predictions: argmax of each row; with one column (or a flat array) each value is a class
+ * label if it is an integer ≥ 0, or a probability in [0, 1] that becomes 1 if p ≥ threshold else 0.
+ * NaN, negative numbers and fractions above 1 (1.5, −1) are errors, not labels.
  */
-export function toLabels(predictions: Rows, threshold = 0.5): number[] {
-  if (Array.isArray(predictions) && predictions.every((v) => typeof v === 'number' && Number.isInteger(v))) {
-    return [...(predictions as number[])];
+export function toLabels(predictions: Rows, threshold = 0.5, fn = 'toLabels', arg = 'predictions'): number[] {
+  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
+    throw new ArgumentError(`${fn}: threshold must be a number in [0, 1], got ${describe(threshold)}`);
   }
-  const rows = toRows(predictions, 'toLabels', 'predictions');
-  if (rows.length > 0 && rows[0].length === 1) return rows.map((r) => (r[0] >= threshold ? 1 : 0));
-  return argmaxRows(rows);
+  if (Array.isArray(predictions) && (predictions.length === 0 || !Array.isArray(predictions[0]))) {
+    return (predictions as ReadonlyArray<unknown>).map((v, i) => scalarLabel(v, threshold, fn, `${arg}[${i}]`));
+  }
+  const rows = toRows(predictions, fn, arg);
+  if (rows.length > 0 && rows[0].length === 1) {
+    return rows.map((r, i) => {
+      if (r.length !== 1) throw new ShapeError(`${fn}: ${arg}[${i}] has ${r.length} values, expected 1 like row 0`, [1], [r.length]);
+      return scalarLabel(r[0], threshold, fn, `${arg}[${i}][0]`);
+    });
+  }
+  rows.forEach((r, i) => {
+    if (r.length !== rows[0].length) {
+      throw new ShapeError(`${fn}: ${arg}[${i}] has ${r.length} values, expected ${rows[0].length} like row 0`, [rows[0].length], [r.length]);
+    }
+  });
+  return argmaxOf(rows, fn, arg);
 }
 
 /** Fraction of correct predictions. Accepts probabilities/one-hot rows or class labels for either argument. */
 export function accuracy(predictions: Rows, targets: Rows): number {
-  const p = toLabels(predictions), t = toLabels(targets);
+  const p = toLabels(predictions, 0.5, 'accuracy', 'predictions'), t = toLabels(targets, 0.5, 'accuracy', 'targets');
   if (p.length !== t.length) {
     throw new ShapeError(`accuracy: predictions have ${p.length} samples but targets have ${t.length}`, [p.length], [t.length]);
   }
@@ -57,12 +91,18 @@ export function accuracy(predictions: Rows, targets: Rows): number {
 
 /** counts[i][j] = number of samples of true class i predicted as class j. */
 export function confusionMatrix(predicted: Rows, actual: Rows, numClasses?: number): number[][] {
-  const p = toLabels(predicted), a = toLabels(actual);
+  const p = toLabels(predicted, 0.5, 'confusionMatrix', 'predicted'), a = toLabels(actual, 0.5, 'confusionMatrix', 'actual');
   if (p.length !== a.length) {
     throw new ShapeError(`confusionMatrix: predicted has ${p.length} samples but actual has ${a.length}`, [a.length], [p.length]);
   }
-  const k = numClasses ?? Math.max(0, ...p, ...a) + 1;
+  let largest = 0; // a loop, not Math.max(...labels): spreading 150 000 labels overflows the call stack
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] > largest) largest = p[i];
+    if (a[i] > largest) largest = a[i];
+  }
+  const k = numClasses ?? largest + 1;
   checkInteger('confusionMatrix', 'numClasses', k);
+  checkElements('confusionMatrix', `a ${k}×${k} matrix of counts (numClasses ${k})`, plainRowsCost(k, k));
   const m = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let i = 0; i < p.length; i++) {
     for (const [arg, v] of [['predicted', p[i]], ['actual', a[i]]] as const) {
@@ -80,6 +120,13 @@ function flatPair(fn: string, predicted: Rows, actual: Rows): [number[], number[
   const a = toRows(actual, fn, 'actual').flat();
   if (p.length !== a.length) throw new ShapeError(`${fn}: predicted has ${p.length} values but actual has ${a.length}`, [a.length], [p.length]);
   if (p.length === 0) throw new ArgumentError(`${fn}: no values`);
+  for (const [arg, v] of [['predicted', p], ['actual', a]] as const) {
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) {
+        throw new ArgumentError(`${fn}: ${arg} value ${i} is ${describe(v[i])}, expected a finite number`);
+      }
+    }
+  }
   return [p, a];
 }
 

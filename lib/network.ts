@@ -10,8 +10,9 @@
 import { activationNames, getActivation } from './activations/registry';
 import type { Activation } from './activations/types';
 import { Dense } from './dense';
-import { ArgumentError, ShapeError, checkInteger, describe, formatShape } from './errors';
+import { ArgumentError, ShapeError, checkFiniteData, checkInteger, checkOptionNames, describe, formatShape } from './errors';
 import { defaultInitFor, initWeights, type InitName } from './init';
+import { checkElements } from './limits';
 import { getLoss } from './losses/registry';
 import type { Loss } from './losses/types';
 import { Matrix, toMatrix } from './matrix';
@@ -104,10 +105,18 @@ export class Network {
   /** Builds a network from layer sizes and activations, with seeded random weights. */
   static create(spec: NetworkSpec): Network {
     if (typeof spec !== 'object' || spec === null) throw new ArgumentError(`Network.create: expected a spec object, got ${describe(spec)}`);
+    checkOptionNames('Network.create', 'spec', spec, ['inputSize', 'layers', 'init', 'seed']);
     checkInteger('Network.create', 'inputSize', spec.inputSize);
     if (!Array.isArray(spec.layers) || spec.layers.length === 0) {
       throw new ArgumentError(`Network.create: layers must be a non-empty array of {units, activation}, got ${describe(spec.layers)}`);
     }
+    let count = 0, prev = spec.inputSize;
+    spec.layers.forEach((l, i) => {
+      checkInteger('Network.create', `layers[${i}].units`, l?.units);
+      count += (prev + 1) * l.units * 2; // weights and biases, and their gradients
+      prev = l.units;
+    });
+    checkElements('Network.create', `a network of sizes ${[spec.inputSize, ...spec.layers.map((l) => l.units)].join('-')}`, count);
     const rng = toRandom(spec.seed, 42);
     const layers: Dense[] = [];
     let fanIn = spec.inputSize;
@@ -129,8 +138,12 @@ export class Network {
     const layers = spec.layers.map((l, i) => {
       const where = `layers[${i}]`;
       const W = toMatrix(l?.weights, `${where}.weights`, 'Network.fromWeights');
-      if (!Array.isArray(l.biases) || l.biases.some((v) => typeof v !== 'number')) {
-        throw new ArgumentError(`Network.fromWeights: ${where}.biases must be an array of numbers, got ${describe(l.biases)}`);
+      if (W.rows === 0 || W.cols === 0) {
+        throw new ShapeError(`Network.fromWeights: ${where}.weights has shape ${formatShape(W.shape)}, expected at least one input and one neuron`, [null, null], W.shape);
+      }
+      checkFiniteData('Network.fromWeights', `${where}.weights`, W.data, W.cols);
+      if (!Array.isArray(l.biases) || l.biases.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+        throw new ArgumentError(`Network.fromWeights: ${where}.biases must be an array of finite numbers, got ${describe(l.biases)}`);
       }
       if (l.biases.length !== W.cols) {
         throw new ShapeError(
@@ -200,15 +213,24 @@ export class Network {
     });
   }
 
-  /** Checks a loss against the output layer and returns it as an object. */
+  /**
+   * Checks a loss against the output layer and returns the form the network computes: a loss that reads logits
+   * needs its activation in the output layer (softmax cross-entropy: softmax); binary cross-entropy with a sigmoid
+   * output layer becomes its logit form (computed from z, exact gradient (p − t)/(N·K) at any z).
+   */
   resolveLoss(loss: string | Loss): Loss {
     const L = getLoss(loss);
     const last = this.layers[this.layers.length - 1].activation.name;
-    if (L.input === 'logits' && last !== 'softmax') {
-      throw new ArgumentError(
-        `Network: the loss "${L.name}" reads the logits of a softmax output layer, but the output layer's activation is "${last}"; use activation 'softmax' in the last layer`,
-      );
+    if (L.input === 'logits') {
+      const needs = L.fusedWith ?? 'softmax';
+      if (last !== needs) {
+        throw new ArgumentError(
+          `Network: the loss "${L.name}" reads the logits of a ${needs} output layer, but the output layer's activation is "${last}"; use activation '${needs}' in the last layer`,
+        );
+      }
+      return L;
     }
+    if (L.logitForm !== undefined && L.logitForm.fusedWith === last) return L.logitForm;
     return L;
   }
 
@@ -271,7 +293,8 @@ export class Network {
     }
     let value: number;
     if (L.input === 'logits') {
-      // Softmax cross-entropy reads the logits Z and hands back dL/dZ of the output layer directly.
+      // Softmax cross-entropy (and binary cross-entropy after a sigmoid) reads the logits Z and hands back dL/dZ
+      // of the output layer directly.
       value = L.value(Z[last], T);
       L.gradient(Z[last], T, dLoss_dZ[last]);
       layers[last].backwardInto(null, dLoss_dZ[last], last > 0 ? dLoss_dA[last - 1] : null);

@@ -11,7 +11,8 @@
  *   rng.normal(0, 1);     // standard normal (Box–Muller)
  *   rng.shuffle([1,2,3]); // Fisher–Yates, in place
  */
-import { ArgumentError, checkInteger, checkNonNegative, checkNumber, describe } from './errors';
+import { ArgumentError, checkInteger, checkNonNegative, describe } from './errors';
+import { checkElements } from './limits';
 
 export class Random {
   /** The four 32-bit words of sfc32's state. */
@@ -58,13 +59,16 @@ export class Random {
 
   /** Uniform number in [lo, hi) (default [0, 1)), with 53 random bits. */
   uniform(lo = 0, hi = 1): number {
+    if (typeof lo !== 'number' || typeof hi !== 'number' || !Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(hi - lo)) {
+      throw new ArgumentError(`Random.uniform: lo and hi must be finite numbers (with a finite hi − lo), got ${describe(lo)} and ${describe(hi)}`);
+    }
     const x = (this.nextUint32() * 2 ** 21 + (this.nextUint32() >>> 11)) / 2 ** 53;
     return lo + (hi - lo) * x;
   }
 
   /** Normal (Gaussian) number with the given mean and standard deviation (Box–Muller). */
   normal(mean = 0, std = 1): number {
-    checkNumber('Random.normal', 'mean', mean);
+    if (typeof mean !== 'number' || !Number.isFinite(mean)) throw new ArgumentError(`Random.normal: mean must be a finite number, got ${describe(mean)}`);
     checkNonNegative('Random.normal', 'std', std);
     if (this.spareNormal !== null) {
       const z = this.spareNormal;
@@ -87,6 +91,7 @@ export class Random {
 
   /** Shuffles `items` in place (Fisher–Yates) and returns it. */
   shuffle<T>(items: T[]): T[] {
+    if (!Array.isArray(items)) throw new ArgumentError(`Random.shuffle: items must be an array, got ${describe(items)}`);
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(this.uniform() * (i + 1));
       const tmp = items[i];
@@ -99,6 +104,7 @@ export class Random {
   /** A random permutation of 0 … n−1 as an Int32Array (used for seeded mini-batch shuffling). */
   permutation(n: number): Int32Array {
     checkInteger('Random.permutation', 'n', n, 0);
+    checkElements('Random.permutation', `a permutation of ${n}`, n);
     const p = new Int32Array(n);
     for (let i = 0; i < n; i++) p[i] = i;
     for (let i = n - 1; i > 0; i--) {
@@ -119,5 +125,8 @@ export class Random {
 /** Accepts a seed or a generator; returns a generator. */
 export function toRandom(seedOrRng: number | Random | undefined, fallbackSeed = 42): Random {
   if (seedOrRng instanceof Random) return seedOrRng;
+  if (seedOrRng !== undefined && (typeof seedOrRng !== 'number' || !Number.isInteger(seedOrRng))) {
+    throw new ArgumentError(`toRandom: seed must be an integer or a Random, got ${describe(seedOrRng)}`);
+  }
   return new Random(seedOrRng ?? fallbackSeed);
 }

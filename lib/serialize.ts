@@ -7,11 +7,12 @@
  *   const copy = loadNetwork(text);       // same weights, same outputs
  */
 import { activationFromFormula } from './activations/from-formula';
-import { getActivation } from './activations/registry';
+import { activationNames, getActivation } from './activations/registry';
 import { ArgumentError, ShapeError, describe } from './errors';
 import { Network, type NetworkJson } from './network';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const LAYER_FIELDS = ['activation', 'formula', 'alpha', 'weights', 'biases'];
 
 /** JSON text of a network (pretty-printed with `indent` spaces, default none). */
 export function saveNetwork(net: Network, indent?: number): string {
@@ -19,11 +20,27 @@ export function saveNetwork(net: Network, indent?: number): string {
   return JSON.stringify(net.toJSON(), null, indent);
 }
 
-function checkKeys(value: unknown, path: string): void {
-  if (typeof value !== 'object' || value === null) return;
-  for (const key of Object.getOwnPropertyNames(value)) {
-    if (FORBIDDEN_KEYS.has(key)) throw new ArgumentError(`loadNetwork: forbidden key "${key}" at ${path}`);
-    checkKeys((value as Record<string, unknown>)[key], `${path}.${key}`);
+/** Deepest nesting a network file can legitimately have ($ → layers → [i] → weights → [j]); deeper is refused. */
+const MAX_JSON_DEPTH = 8;
+
+/** Walks the parsed JSON without recursion: forbidden keys and nesting depth, with the path of the problem. */
+function checkKeys(root: unknown): void {
+  const stack: Array<[unknown, string, number]> = [[root, '$', 0]];
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_JSON_DEPTH) {
+      fail(`${path} is nested deeper than a network file can be (more than ${MAX_JSON_DEPTH} levels); this is not a saved network`);
+    }
+    if (Array.isArray(value)) {
+      // arrays of numbers (weights) are checked element by element later; only descend into nested arrays/objects
+      for (let i = 0; i < value.length; i++) if (typeof value[i] === 'object' && value[i] !== null) stack.push([value[i], `${path}[${i}]`, depth + 1]);
+      continue;
+    }
+    for (const key of Object.getOwnPropertyNames(value)) {
+      if (FORBIDDEN_KEYS.has(key)) throw new ArgumentError(`loadNetwork: forbidden key "${key}" at ${path}`);
+      stack.push([(value as Record<string, unknown>)[key], `${path}.${key.length > 40 ? key.slice(0, 40) + '…' : key}`, depth + 1]);
+    }
   }
 }
 
@@ -38,11 +55,12 @@ export function loadNetwork(json: string | NetworkJson): Network {
     try {
       obj = JSON.parse(json);
     } catch (err) {
-      fail(`the text is not valid JSON (${(err as Error).message})`);
+      const msg = String((err as Error).message);
+      fail(`the text is not valid JSON (${msg.length > 200 ? msg.slice(0, 200) + '…' : msg})`);
     }
   }
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) fail(`expected a JSON object, got ${describe(obj)}`);
-  checkKeys(obj, '$');
+  checkKeys(obj);
   const o = obj as Record<string, unknown>;
   if (o.format !== 'fcnn-network') fail(`field "format" must be "fcnn-network", got ${describe(o.format)}`);
   if (o.version !== 1) fail(`field "version" must be 1, got ${describe(o.version)}`);
@@ -64,17 +82,40 @@ export function loadNetwork(json: string | NetworkJson): Network {
         throw new ShapeError(`loadNetwork: ${where}.weights[${j}] has ${r.length} values, expected ${cols} like row 0`, [cols], [r.length]);
       }
       r.forEach((v, k) => {
-        if (typeof v !== 'number') fail(`${where}.weights[${j}][${k}] must be a number, got ${describe(v)}`);
+        if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${where}.weights[${j}][${k}] must be a finite number, got ${describe(v)}`);
       });
     });
     if (!Array.isArray(l.biases)) fail(`${where}.biases must be an array, got ${describe(l.biases)}`);
     (l.biases as unknown[]).forEach((v, k) => {
-      if (typeof v !== 'number') fail(`${where}.biases[${k}] must be a number, got ${describe(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${where}.biases[${k}] must be a finite number, got ${describe(v)}`);
     });
-    const activation =
-      typeof l.formula === 'string'
-        ? activationFromFormula(l.formula, { name: l.activation })
-        : getActivation(l.activation, typeof l.alpha === 'number' ? { alpha: l.alpha } : {});
+    for (const key of Object.keys(l)) {
+      if (!LAYER_FIELDS.includes(key)) fail(`${where} has an unknown field ${describe(key)}; a layer has the fields ${LAYER_FIELDS.join(', ')}`);
+    }
+    const name = l.activation as string;
+    const builtin = activationNames().includes(name);
+    if (!builtin && !('formula' in l)) {
+      fail(`${where}: unknown activation ${describe(name)}; built-in activations are ${activationNames().join(', ')}, any other needs a "formula"`);
+    }
+    if ('alpha' in l && name !== 'leaky-relu') fail(`${where}.alpha is only meaningful for activation "leaky-relu", got activation ${describe(name)}`);
+    if (name === 'leaky-relu' && 'alpha' in l && (typeof l.alpha !== 'number' || !(l.alpha >= 0 && l.alpha <= 1))) {
+      fail(`${where}.alpha must be a number in [0, 1], got ${describe(l.alpha)}`);
+    }
+    let activation;
+    if ('formula' in l) {
+      if (typeof l.formula !== 'string') fail(`${where}.formula must be a string, got ${describe(l.formula)}`);
+      if (builtin) {
+        fail(`${where} has activation ${describe(name)} and formula ${describe(l.formula)}: a built-in activation is saved by name only, ` +
+          `so the two disagree (remove the formula, or give the formula its own name)`);
+      }
+      try {
+        activation = activationFromFormula(l.formula as string, { name });
+      } catch (err) {
+        fail(`${where}.formula: ${(err as Error).message}`);
+      }
+    } else {
+      activation = getActivation(name, typeof l.alpha === 'number' ? { alpha: l.alpha } : {});
+    }
     return { weights: rows as number[][], biases: l.biases as number[], activation };
   });
   for (let i = 1; i < layers.length; i++) {

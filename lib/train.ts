@@ -6,11 +6,17 @@
  *   history.loss            // one mean training loss per epoch
  *   history.convergedEpoch  // where the loss flattened (or null)
  *
- * The loop refuses a loss that stops being finite: it throws a TrainingError naming the epoch and batch and
- * suggesting a smaller learning rate. (The math functions themselves let NaN through.)
+ * Checked once at the start (not inside the loop): option names (a misspelt `batchsize` is an error, not ignored),
+ * `learningRate` only together with an optimizer NAME (an optimizer object has its own), every value of x and y
+ * finite (a NaN names its row and column), targets the loss can use (binary cross-entropy: in [0, 1]; softmax
+ * cross-entropy: probability rows).
+ * During training the loop refuses a loss that stops being finite, and checks after every epoch that the
+ * parameters are finite (so the last step is checked too): it throws a TrainingError naming the epoch and batch
+ * and suggesting a smaller learning rate. A run that ends with huge weights and a loss that no longer moves
+ * (diverged into saturation) gets a warning in `history.warnings` (and on the console unless `warnings: false`).
  */
 import { ConvergenceDetector, type ConvergenceOptions } from './convergence';
-import { ArgumentError, ShapeError, checkInteger, describe, formatShape } from './errors';
+import { ArgumentError, ShapeError, checkFiniteData, checkInteger, checkOptionNames, describe, formatShape } from './errors';
 import type { Loss } from './losses/types';
 import { METRICS } from './metrics';
 import { Matrix, toMatrix } from './matrix';
@@ -87,7 +93,18 @@ export interface TrainOptions {
   onBatchEnd?: (info: BatchInfo) => void;
   /** Called after every epoch. Return false to stop training. */
   onEpochEnd?: (info: EpochInfo) => void | boolean;
+  /** Print warnings (e.g. divergence into saturation) with console.warn (default true); they are always in history.warnings. */
+  warnings?: boolean;
 }
+
+/** The option names train() accepts; any other name is an error (a misspelt option would be silently ignored). */
+export const TRAIN_OPTIONS: readonly string[] = Object.freeze([
+  'x', 'y', 'loss', 'optimizer', 'learningRate', 'epochs', 'batchSize', 'seed', 'shuffle', 'validation', 'metrics',
+  'convergence', 'monitor', 'stopOnConvergence', 'onBatchEnd', 'onEpochEnd', 'warnings',
+]);
+
+/** Largest |parameter| above which a run whose loss has stopped moving is reported as diverged into saturation. */
+export const SATURATION_WEIGHT = 1e3;
 
 export interface History {
   /** Mean training loss per epoch (index 0 = epoch 1). */
@@ -106,6 +123,8 @@ export interface History {
   stoppedEarly: boolean;
   /** Wall-clock seconds spent training. */
   seconds: number;
+  /** Problems noticed during training that did not stop it (e.g. divergence into saturation); empty if none. */
+  warnings: string[];
 }
 
 function checkData(net: Network, x: Data, y: Data, what: string): [Matrix, Matrix] {
@@ -130,7 +149,26 @@ function checkData(net: Network, x: Data, y: Data, what: string): [Matrix, Matri
       Y.shape,
     );
   }
+  // Once per call, at the boundary: a NaN here would otherwise surface epochs later as "loss became NaN".
+  checkFiniteData('train', `${what}.x`, X.data, X.cols, ' (clean or drop that row before training)');
+  checkFiniteData('train', `${what}.y`, Y.data, Y.cols, ' (clean or drop that row before training)');
   return [X, Y];
+}
+
+/** The largest |value| over all parameters, and where it is (NaN counts as largest). */
+function largestParameter(net: Network): { value: number; name: string; index: number } {
+  let best = { value: 0, name: '', index: -1 };
+  for (const p of net.parameterList()) {
+    const w = p.value;
+    for (let i = 0; i < w.length; i++) {
+      const a = Math.abs(w[i]);
+      if (!(a <= best.value)) {
+        best = { value: a, name: p.name, index: i };
+        if (Number.isNaN(a)) return best;
+      }
+    }
+  }
+  return best;
 }
 
 function computeMetrics(names: string[], net: Network, X: Matrix, Y: Matrix): Record<string, number> {
@@ -144,14 +182,25 @@ function computeMetrics(names: string[], net: Network, X: Matrix, Y: Matrix): Re
 /** Trains `net` in place and returns the history of losses and metrics. */
 export function train(net: Network, options: TrainOptions): History {
   if (typeof options !== 'object' || options === null) throw new ArgumentError(`train: expected an options object, got ${describe(options)}`);
+  checkOptionNames('train', 'options', options, TRAIN_OPTIONS);
+  if (options.optimizer !== undefined && typeof options.optimizer === 'object' && options.learningRate !== undefined) {
+    throw new ArgumentError(
+      `train: learningRate ${describe(options.learningRate)} was given together with an optimizer object, which has its own learning rate ` +
+        `(${describe((options.optimizer as Optimizer).learningRate)}); set it there, e.g. optimizer: adam({ learningRate: ${describe(options.learningRate)} }), or pass the optimizer by name`,
+    );
+  }
   const loss = net.resolveLoss(options.loss ?? 'mse');
   checkInteger('train', 'epochs', options.epochs);
   const batchSizeOption = options.batchSize ?? 32;
   checkInteger('train', 'batchSize', batchSizeOption);
   const optimizer = getOptimizer(options.optimizer ?? 'sgd', { learningRate: options.learningRate ?? 0.01 });
   const [X, Y] = checkData(net, options.x, options.y, 'data');
+  loss.checkTargets?.('train', Y, 'data.y');
+  if (options.validation !== undefined) checkOptionNames('train', 'validation', options.validation, ['x', 'y']);
   const validation = options.validation ? checkData(net, options.validation.x, options.validation.y, 'validation') : null;
+  if (validation) loss.checkTargets?.('train', validation[1], 'validation.y');
   const metricNames = options.metrics ?? [];
+  if (!Array.isArray(metricNames)) throw new ArgumentError(`train: metrics must be an array of names (${Object.keys(METRICS).join(', ')}), got ${describe(metricNames)}`);
   for (const m of metricNames) {
     if (!Object.prototype.hasOwnProperty.call(METRICS, m)) {
       throw new ArgumentError(`train: unknown metric ${describe(m)}; valid names are: ${Object.keys(METRICS).join(', ')}`);
@@ -173,6 +222,7 @@ export function train(net: Network, options: TrainOptions): History {
     epochs: 0,
     stoppedEarly: false,
     seconds: 0,
+    warnings: [],
   };
   const start = performance.now();
   let order = new Int32Array(n);
@@ -202,7 +252,7 @@ export function train(net: Network, options: TrainOptions): History {
         history.seconds = (performance.now() - start) / 1000;
         throw new TrainingError(
           `train: loss became ${value} at epoch ${epoch}, batch ${b + 1}; the learning rate ${optimizer.learningRate} is probably too large ` +
-            `(or the data holds NaN/Infinity). Try a smaller learning rate.`,
+            `(the data was checked: it is finite). Try a smaller learning rate.`,
           epoch,
           b + 1,
           value,
@@ -216,6 +266,19 @@ export function train(net: Network, options: TrainOptions): History {
       }
     }
     net.detachBuffers();
+    // The loss check above sees the parameters of every step but the epoch's last; check those here (O(parameters)
+    // once per epoch, outside the batch loop).
+    const largest = largestParameter(net);
+    if (!Number.isFinite(largest.value)) {
+      history.seconds = (performance.now() - start) / 1000;
+      throw new TrainingError(
+        `train: ${largest.name}[${largest.index}] became ${largest.value === Infinity ? 'infinite' : 'NaN'} in the last step of epoch ${epoch} (batch ${batches}); ` +
+          `the learning rate ${optimizer.learningRate} is probably too large. Try a smaller learning rate.`,
+        epoch,
+        batches,
+        NaN,
+      );
+    }
     const epochLoss = sum / n;
     history.loss.push(epochLoss);
     const metrics = computeMetrics(metricNames, net, X, Y);
@@ -243,5 +306,24 @@ export function train(net: Network, options: TrainOptions): History {
     }
   }
   history.seconds = (performance.now() - start) / 1000;
+  checkSaturation(net, history, options.warnings !== false);
   return history;
+}
+
+/**
+ * Warns when training ended with huge weights and a loss that no longer moves: the units have saturated (sigmoid
+ * or tanh at 0/1/±1, gradients ≈ 0) after a too-large step, and more epochs will not help.
+ */
+function checkSaturation(net: Network, history: History, print: boolean): void {
+  const largest = largestParameter(net);
+  const L = history.loss, k = L.length;
+  if (largest.value < SATURATION_WEIGHT || k < 2) return;
+  const recent = L.slice(Math.max(0, k - 5));
+  const spread = Math.max(...recent) - Math.min(...recent);
+  if (spread > 1e-6 * Math.max(1e-12, Math.abs(L[k - 1]))) return;
+  const message =
+    `train: the loss stopped moving at ${L[k - 1]} while ${largest.name}[${largest.index}] reached ${largest.value.toPrecision(3)} (|w| ≥ ${SATURATION_WEIGHT}): ` +
+    `training probably diverged into saturation (units stuck where their gradient is ≈ 0). Try a smaller learning rate or re-initialise the network.`;
+  history.warnings.push(message);
+  if (print) console.warn(message);
 }

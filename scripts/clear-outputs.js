@@ -4,6 +4,8 @@
 //   npm run clear-outputs                          (every notebooks/*.ipynb)
 //   npm run clear-outputs -- notebooks/03-x.ipynb  (some)
 //   npm run clear-outputs -- --check               (change nothing; exit 1 if a notebook is not clean)
+//   node scripts/clear-outputs.js --stdin [NAME]   (a filter: notebook JSON in, committed form out; used as the
+//                                                   git clean filter `npm run setup` configures, see setup.js)
 'use strict';
 
 const fs = require('fs');
@@ -12,6 +14,24 @@ const { cleanNotebook, stringifyNotebook } = require('./notebook');
 
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
+
+if (args.includes('--stdin')) {
+  // As a git clean filter: what git stores is the notebook without outputs. Anything that is not a notebook
+  // passes through unchanged, so the filter can never lose data.
+  const input = fs.readFileSync(0, 'utf8');
+  let output = input;
+  try {
+    const nb = JSON.parse(input);
+    const name = args[args.indexOf('--stdin') + 1];
+    const seed = name ? path.basename(name, '.ipynb') : 'fcnn';
+    if (nb && Array.isArray(nb.cells)) output = stringifyNotebook(cleanNotebook(nb, seed));
+  } catch {
+    output = input;
+  }
+  process.stdout.write(output);
+  process.exit(0);
+}
+
 const check = args.includes('--check');
 let files = args.filter((a) => a !== '--check');
 if (files.length === 0) {

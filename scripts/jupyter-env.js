@@ -144,18 +144,124 @@ function tslabBin() {
   return path.join(ROOT, 'node_modules', 'tslab', 'bin', 'tslab');
 }
 
+/** The script the kernel spec runs: tslab with the course's hints (scripts/tslab-kernel.js). */
+function kernelScript() {
+  return path.join(ROOT, 'scripts', 'tslab-kernel.js');
+}
+
 /** Writes the project-local kernel spec for tslab (absolute paths, so tslab need not be on PATH). */
 function writeKernelSpec() {
   ensureDirs();
   fs.mkdirSync(kernelDir, { recursive: true });
   const spec = {
-    argv: [process.execPath, tslabBin(), 'kernel', '--config-path', '{connection_file}'],
+    argv: [process.execPath, kernelScript(), 'kernel', '--config-path', '{connection_file}'],
     display_name: 'TypeScript',
     language: 'typescript',
     metadata: { fcnn_course: true },
   };
   fs.writeFileSync(path.join(kernelDir, 'kernel.json'), JSON.stringify(spec, null, 2) + '\n');
   return path.join(kernelDir, 'kernel.json');
+}
+
+/** Folder of the course's classic-Notebook extension files (served by the Notebook server at /nbextensions/fcnn-course/). */
+const nbextensionDir = path.join(dirs.path, 'nbextensions', 'fcnn-course');
+/** The custom.js classic Notebook loads on every page (project-local config folder). */
+const customJsFile = path.join(dirs.config, 'custom', 'custom.js');
+
+/**
+ * What the course adds to every classic-Notebook page (written by `npm run setup` into .jupyter/config/custom/):
+ * 1. MathJax without automatic line-breaking: Notebook 6 turns it on, and then formulas in table cells (02's
+ *    summary, 08's feature table) wrap onto three or four lines beside an empty column.
+ * 2. Plotly.js loaded once per page from the course's notebook extension, so plots draw at once.
+ */
+const CUSTOM_JS = `// Written by fcnn-course's \`npm run setup\` (scripts/jupyter-env.js); changes here are overwritten.
+(function () {
+  // 1. Formulas stay on one line (Notebook 6 configures MathJax with automatic line-breaking, which splits
+  //    formulas in narrow table cells). 'End Config' runs after the Notebook's own MathJax configuration.
+  if (window.MathJax && window.MathJax.Hub) {
+    var noBreaks = { linebreaks: { automatic: false } };
+    MathJax.Hub.Register.StartupHook('End Config', function () {
+      MathJax.Hub.Config({ 'HTML-CSS': noBreaks, CommonHTML: noBreaks, SVG: noBreaks });
+    });
+    // formulas typeset before this file ran are typeset again with the setting above
+    if (MathJax.isReady) MathJax.Hub.Queue(['Rerender', MathJax.Hub]);
+  }
+  // 2. Plotly.js from the course's notebook extension (offline), then any plot that was waiting for it.
+  if (typeof window.requirejs === 'function') {
+    window.requirejs(['nbextensions/fcnn-course/plotly.min'], function (Plotly) {
+      if (!window.Plotly) window.Plotly = Plotly;
+      var q = window.__fcnnPlotlyQueue || [];
+      window.__fcnnPlotlyQueue = [];
+      for (var i = 0; i < q.length; i++) { try { q[i](); } catch (e) { console.warn('fcnn plot:', e); } }
+    }, function (err) { console.warn('fcnn-course: could not load Plotly.js from the notebook extension; run npm run setup', err); });
+  }
+})();
+`;
+
+/** The Notebook server's configuration (project-local config folder). */
+const notebookConfigFile = path.join(dirs.config, 'jupyter_notebook_config.py');
+
+/**
+ * Notebook server settings: Markdown files (the solutions) are served as UTF-8. Notebook 6 sends them as
+ * `text/markdown` without a charset, so the browser guesses Latin-1 and "σ′ ≤ ¼" turns into "Ïâ² â¤ Â¼".
+ */
+const NOTEBOOK_CONFIG = `# Written by fcnn-course's \`npm run setup\` (scripts/jupyter-env.js); changes here are overwritten.
+import mimetypes
+mimetypes.add_type("text/markdown; charset=UTF-8", ".md")
+`;
+
+/** The installed Plotly.js bundle (node_modules/plotly.js-dist-min/plotly.min.js). */
+function plotlyAsset() {
+  return path.join(ROOT, 'node_modules', 'plotly.js-dist-min', 'plotly.min.js');
+}
+
+/**
+ * Installs what classic Notebook pages need, into the project-local Jupyter folders: Plotly.js as the notebook
+ * extension file nbextensions/fcnn-course/plotly.min.js (so plot outputs need not carry it), and custom.js.
+ * Returns the paths written, or throws when Plotly.js is not installed.
+ */
+function installNotebookAssets() {
+  ensureDirs();
+  const source = plotlyAsset();
+  if (!fs.existsSync(source)) throw new Error(`${path.relative(ROOT, source)} is missing (run npm install)`);
+  fs.mkdirSync(nbextensionDir, { recursive: true });
+  const target = path.join(nbextensionDir, 'plotly.min.js');
+  const same = fs.existsSync(target) && fs.readFileSync(target).equals(fs.readFileSync(source));
+  if (!same) fs.copyFileSync(source, target);
+  fs.mkdirSync(path.dirname(customJsFile), { recursive: true });
+  fs.writeFileSync(customJsFile, CUSTOM_JS);
+  fs.writeFileSync(notebookConfigFile, NOTEBOOK_CONFIG);
+  return { plotly: target, customJs: customJsFile };
+}
+
+/** Whether the notebook assets are installed and current: { ok, detail }. */
+function notebookAssetsStatus() {
+  const target = path.join(nbextensionDir, 'plotly.min.js');
+  if (!fs.existsSync(target)) return { ok: false, detail: `${path.relative(ROOT, target)} is missing` };
+  if (!fs.existsSync(plotlyAsset()) || !fs.readFileSync(target).equals(fs.readFileSync(plotlyAsset()))) {
+    return { ok: false, detail: `${path.relative(ROOT, target)} differs from the installed plotly.js-dist-min` };
+  }
+  if (!fs.existsSync(notebookConfigFile) || fs.readFileSync(notebookConfigFile, 'utf8') !== NOTEBOOK_CONFIG) {
+    return { ok: false, detail: `${path.relative(ROOT, notebookConfigFile)} is missing or out of date` };
+  }
+  if (!fs.existsSync(customJsFile) || fs.readFileSync(customJsFile, 'utf8') !== CUSTOM_JS) {
+    return { ok: false, detail: `${path.relative(ROOT, customJsFile)} is missing or out of date` };
+  }
+  return { ok: true, detail: `${path.relative(ROOT, target)} and ${path.relative(ROOT, customJsFile)}` };
+}
+
+/**
+ * In a git checkout, configures the clean filter that .gitattributes names for notebooks/*.ipynb: git then stores
+ * (and diffs, and compares on `git pull`) each notebook without outputs, so running a notebook does not make it
+ * "modified" and a course update pulls over it; the working file keeps its outputs. Returns a line for the log,
+ * or undefined outside git.
+ */
+function configureGitFilter(root = ROOT) {
+  const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, encoding: 'utf8' });
+  if (inside.status !== 0 || inside.stdout.trim() !== 'true') return undefined;
+  const set = (key, value) => spawnSync('git', ['config', '--local', key, value], { cwd: root, encoding: 'utf8' }).status === 0;
+  const ok = set('filter.fcnn-notebook.clean', 'node scripts/clear-outputs.js --stdin %f') && set('filter.fcnn-notebook.smudge', 'cat');
+  return ok ? 'git stores notebooks without outputs (clean filter fcnn-notebook, see .gitattributes)' : 'could not configure the git filter for notebooks';
 }
 
 /**
@@ -206,7 +312,14 @@ module.exports = {
   findJupyter,
   printInstallHint,
   tslabBin,
+  kernelScript,
   writeKernelSpec,
+  nbextensionDir,
+  customJsFile,
+  plotlyAsset,
+  installNotebookAssets,
+  notebookAssetsStatus,
+  configureGitFilter,
   buildStatus,
   buildLib,
 };

@@ -9,8 +9,9 @@ not meant to be run by hand.
 - Fails (exit 1) on any error: a cell that raised or failed to compile, an `error` output, or a cell timeout.
   The message names the notebook and the cell (index and first source line).
 - Prints each notebook's run time.
-- With --site DIR, writes each executed notebook as a self-contained HTML page (offline: Plotly comes from
-  the notebook's own first plot output; MathJax from DIR/assets/mathjax) and DIR/index.html.
+- With --site DIR, writes each executed notebook as an HTML page that works offline (Plotly.js from
+  DIR/assets/plotly.min.js, loaded in each page's <head>, since plot outputs do not carry it; MathJax from
+  DIR/assets/mathjax, without automatic line-breaking so formulas in tables stay on one line) and DIR/index.html.
 - With --summary FILE, writes JSON: per notebook its run time and the number of Plotly outputs.
 - With --executed DIR, writes each executed notebook (with its outputs) to DIR/<name>.ipynb, for builders that
   turn executed notebooks into something else (lecture/build.js makes the slide decks from them).
@@ -117,7 +118,21 @@ SITE_TEMPLATE = r"""
 {%- extends 'index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
 {%- block html_head_js_mathjax -%}
-{%- if resources.fcnn_mathjax_url -%}{{ mathjax(resources.fcnn_mathjax_url) }}{%- endif -%}
+{%- if resources.fcnn_mathjax_url -%}
+<script src="{{ resources.fcnn_mathjax_url }}"></script>
+<script type="text/x-mathjax-config">
+MathJax.Hub.Config({
+  tex2jax: { inlineMath: [['$', '$'], ['\\(', '\\)']], displayMath: [['$$', '$$'], ['\\[', '\\]']], processEscapes: true, processEnvironments: true },
+  displayAlign: 'center',
+  CommonHTML: { linebreaks: { automatic: false } },
+  'HTML-CSS': { linebreaks: { automatic: false } },
+  SVG: { linebreaks: { automatic: false } }
+});
+</script>
+{%- endif -%}
+{%- if resources.fcnn_plotly_url -%}
+<script src="{{ resources.fcnn_plotly_url }}"></script>
+{%- endif -%}
 {%- endblock html_head_js_mathjax -%}
 {%- block body_header -%}
 {{ super() }}
@@ -172,7 +187,17 @@ def copy_mathjax(site_dir):
     return "assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 
 
-def export_html(nb, title, nav, mathjax_url):
+def copy_plotly(site_dir):
+    """Copies the installed Plotly.js to DIR/assets/plotly.min.js; returns its URL relative to the pages."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "node_modules", "plotly.js-dist-min", "plotly.min.js")
+    if not os.path.isfile(source):
+        raise SystemExit("site: %s is missing (run npm install)" % os.path.normpath(source))
+    os.makedirs(os.path.join(site_dir, "assets"), exist_ok=True)
+    shutil.copyfile(source, os.path.join(site_dir, "assets", "plotly.min.js"))
+    return "assets/plotly.min.js"
+
+
+def export_html(nb, title, nav, mathjax_url, plotly_url=None):
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
@@ -183,7 +208,8 @@ def export_html(nb, title, nav, mathjax_url):
     )
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(
-        nb, resources={"fcnn_nav": nav, "fcnn_mathjax_url": mathjax_url, "metadata": {"name": title}}
+        nb,
+        resources={"fcnn_nav": nav, "fcnn_mathjax_url": mathjax_url, "fcnn_plotly_url": plotly_url, "metadata": {"name": title}},
     )
     return body
 
@@ -254,12 +280,13 @@ def main():
             if old.endswith(".html"):
                 os.remove(os.path.join(args.site, old))
         mathjax_url = copy_mathjax(args.site)
+        plotly_url = copy_plotly(args.site)
         pages = []
         for path, nb in executed:
             stem = os.path.splitext(os.path.basename(path))[0]
             pages.append((os.path.basename(path), stem + ".html", notebook_title(nb, stem), nb))
         for i, (name, page, title, nb) in enumerate(pages):
-            body = export_html(nb, title, nav_html(pages, i), mathjax_url)
+            body = export_html(nb, title, nav_html(pages, i), mathjax_url, plotly_url)
             with open(os.path.join(args.site, page), "w", encoding="utf-8") as f:
                 f.write(body)
             print("wrote %s" % os.path.join(args.site, page), flush=True)

@@ -2,7 +2,9 @@
 // `npm install` runs this (postinstall); run it again any time with `npm run setup`.
 // 1. builds the lib (lib/ → dist/), which the notebooks import as '../dist';
 // 2. registers the tslab TypeScript kernel in the project-local Jupyter folder .jupyter/ (nothing in your home);
-// 3. checks that Jupyter is there; if not, prints how to install it.
+// 3. installs Plotly.js as a notebook extension and a custom.js into .jupyter/ (plots without 5 MB per notebook,
+//    formulas without line breaks; see jupyter-env.js);
+// 4. checks that Jupyter is there; if not, prints how to install it.
 // It never fails `npm install`: problems are reported and it exits 0. `npm run doctor` and `npm test` are strict.
 'use strict';
 
@@ -21,6 +23,16 @@ function main() {
   } else {
     lines.push('tslab is not installed in node_modules: run `npm install`');
   }
+
+  try {
+    const assets = env.installNotebookAssets();
+    lines.push(`installed Plotly.js for the Notebook server (${path.relative(env.ROOT, assets.plotly)}) and ${path.relative(env.ROOT, assets.customJs)}`);
+  } catch (err) {
+    lines.push(`could not install the notebook assets: ${err.message}`);
+  }
+
+  const filter = env.configureGitFilter();
+  if (filter) lines.push(filter);
 
   const found = env.findJupyter(['notebook']);
   if (found.ok) {

@@ -19,6 +19,7 @@ function main() {
     return 1;
   }
   env.writeKernelSpec();
+  env.installNotebookAssets();
   if (!env.buildStatus().ok) {
     console.log('npm start: building the course library (lib/ → dist/) ...');
     if (!env.buildLib()) {

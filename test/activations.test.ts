@@ -195,7 +195,7 @@ describe('activationFromFormula', () => {
     assert.equal(derivativeOfFormula('x > 0 ? x ^ 2 : 3 * x'), '(x > 0) ? (2 * x) : (3)');
   });
   it('rejects an empty formula, a parse error and an unknown variable', () => {
-    assert.throws(() => activationFromFormula(''), /activationFromFormula: expression must be a non-empty mathjs formula/);
+    assert.throws(() => activationFromFormula(''), /activationFromFormula: expression must be a non-empty formula in x/);
     assert.throws(() => activationFromFormula('x +* 2'), /activationFromFormula: cannot parse "x \+\* 2"/);
     assert.throws(() => activationFromFormula('y * 2'), /unknown variable "y".*must be x/);
   });

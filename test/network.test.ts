@@ -185,7 +185,7 @@ describe('saveNetwork / loadNetwork', () => {
     assert.throws(() => loadNetwork(j), /layers\[0\].weights\[1\] has 4 values, expected 3/);
     const k = good();
     k.layers[0].biases[2] = 'x';
-    assert.throws(() => loadNetwork(k), /layers\[0\].biases\[2\] must be a number, got "x"/);
+    assert.throws(() => loadNetwork(k), /layers\[0\].biases\[2\] must be a finite number, got "x"/);
   });
   it('rejects __proto__ keys anywhere', () => {
     const text = saveNetwork(net).replace('"activation":"leaky-relu"', '"activation":"leaky-relu","__proto__":{"polluted":true}');

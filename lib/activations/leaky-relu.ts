@@ -1,6 +1,7 @@
 /**
  * Leaky ReLU: h(z) = z for z > 0, α·z otherwise (default α = 0.01); h'(z) = 1 for z > 0, α otherwise.
- * The small slope on the negative side keeps a gradient flowing, so neurons cannot die.
+ * The small slope on the negative side keeps a gradient flowing: a neuron with z ≤ 0 for every sample is switched
+ * off but not dead, and can come back (slowly when α is small).
  *
  * Example: leakyRelu(0.1).output(-2) === -0.2
  */
@@ -26,7 +27,13 @@ export function leakyRelu(alpha = 0.01): Activation {
     latexDerivative: `\\mathrm{LeakyReLU}'(z) = \\begin{cases} 1 & z > 0 \\\\ ${alpha} & z \\le 0 \\end{cases}`,
     expression: `x > 0 ? x : ${alpha} * x`,
     range: '(-∞, ∞)',
-    pros: ['Keeps a small gradient for z < 0, so neurons do not die', 'As cheap as ReLU'],
-    cons: ['Defined differently on the two sides of 0 (a kink at 0)', 'One more hyper-parameter (α)'],
+    pros: [
+      'Keeps a gradient α for z ≤ 0, so no neuron is dead: a switched-off neuron still learns and can come back (slowly when α is small)',
+      'As cheap as ReLU',
+    ],
+    cons: [
+      'Defined differently on the two sides of 0 (a kink at 0)',
+      'One more hyper-parameter (α); a large α makes the network less non-linear and may need a smaller learning rate',
+    ],
   });
 }

@@ -20,5 +20,9 @@ export const relu = elementwise({
   expression: 'x > 0 ? x : 0',
   range: '[0, ∞)',
   pros: ['No vanishing gradient for z > 0 (derivative exactly 1)', 'Very cheap: a comparison, no exponential', 'The most popular hidden-layer activation'],
-  cons: ['Neurons can "die": if z < 0 for every input, the gradient is 0 and the neuron never recovers', 'Output not centred on 0'],
+  cons: [
+    'Neurons can "die": if z ≤ 0 for every training sample, the neuron outputs 0 and its weights get no gradient. A dead ' +
+      'first-layer neuron stays dead (its inputs are the fixed data); a deeper one can come back when the layers before it change',
+    'Output not centred on 0',
+  ],
 });

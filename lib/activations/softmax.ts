@@ -8,13 +8,15 @@
  *   dL/dz_i = a_i · (dL/da_i − Σ_j a_j · dL/da_j).
  * Example: softmaxRow([1, 2, 3]) ≈ [0.090, 0.245, 0.665].
  */
-import { ArgumentError } from '../errors';
+import { ArgumentError, checkNumberArray } from '../errors';
 import type { Matrix } from '../matrix';
 import { checkSameShape } from './elementwise';
 import type { Activation } from './types';
 
 /** Softmax of one vector (plain arrays, for teaching and tests). */
 export function softmaxRow(z: ArrayLike<number>): number[] {
+  checkNumberArray('softmaxRow', 'z', z);
+  if (z.length === 0) throw new ArgumentError('softmaxRow: z is empty');
   let m = -Infinity;
   for (let i = 0; i < z.length; i++) if (z[i] > m || Number.isNaN(z[i])) m = z[i];
   const e = Array.from(z, (v) => Math.exp(v - m));
@@ -24,6 +26,8 @@ export function softmaxRow(z: ArrayLike<number>): number[] {
 
 /** Jacobian–vector product of softmax at output a: returns Jᵀv where J_ij = a_i(δ_ij − a_j). */
 export function softmaxJvp(a: ArrayLike<number>, v: ArrayLike<number>): number[] {
+  checkNumberArray('softmaxJvp', 'a', a);
+  checkNumberArray('softmaxJvp', 'v', v, a.length);
   let dot = 0;
   for (let j = 0; j < a.length; j++) dot += a[j] * v[j];
   return Array.from(a, (ai, i) => ai * (v[i] - dot));

@@ -42,5 +42,5 @@ export const tanh = elementwise({
   expression: '(exp(x) - exp(-x)) / (exp(x) + exp(-x))',
   range: '(-1, 1)',
   pros: ['Output centred on 0, so training usually converges faster than with sigmoid', 'Derivative up to 1 (sigmoid: 0.25)'],
-  cons: ['Still saturates: vanishing gradients for large |z|', 'Needs exponentials'],
+  cons: ['Still saturates: the derivative is nearly 0 for large |z|, so saturated units pass back almost no gradient and gradients can vanish', 'Needs exponentials'],
 });

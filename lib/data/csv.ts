@@ -23,9 +23,20 @@
  *   t.rows[0];        // { date: '2012-01-01', precipitation: 0, temp_max: 12.8, ... }
  *   selectColumns(t, ['temp_max', 'temp_min']);   // number[][] (see columns.ts)
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import { ArgumentError, describe } from '../errors';
+import { LimitError, getLimits } from '../limits';
+
+function shorten(s: string): string {
+  return s.length > 80 ? s.slice(0, 80) + '…' : s;
+}
+
+/** Sets row[name] as an own property, also for the name "__proto__" (plain assignment would change the prototype). */
+function setField<T>(row: Record<string, T>, name: string, value: T): void {
+  if (name === '__proto__') Object.defineProperty(row, name, { value, enumerable: true, writable: true, configurable: true });
+  else row[name] = value;
+}
 
 /** One cell: a number in a numeric column, a string in a text column. */
 export type Cell = string | number;
@@ -85,11 +96,24 @@ export function loadCsv(path: string, options: CsvOptions = {}): Table {
   }
   let text: string;
   try {
+    // Size first: a device such as /dev/zero never ends, and a huge file would fill memory before parsing starts.
+    const info = statSync(path);
+    if (!info.isFile()) {
+      throw new ArgumentError(`loadCsv: "${shorten(path)}" is not a regular file (a directory, device or pipe); expected a CSV file`);
+    }
+    const max = getLimits().maxFileBytes;
+    if (info.size > max) {
+      throw new LimitError(
+        `loadCsv: the file "${shorten(path)}" has ${info.size} bytes, more than the limit of ${max} (raise it with nn.setLimits({ maxFileBytes: … }))`,
+        'maxFileBytes', info.size,
+      );
+    }
     text = readFileSync(path, 'utf8');
   } catch (err) {
+    if (err instanceof ArgumentError) throw err;
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new ArgumentError(
-      `loadCsv: cannot read file "${path}" (${reason}); relative paths are resolved from ${process.cwd()}`,
+      `loadCsv: cannot read file "${shorten(path)}" (${reason}); relative paths are resolved from ${process.cwd()}`,
     );
   }
   return parseWith('loadCsv', text, { ...options, source: path });
@@ -117,7 +141,11 @@ function parseWith(fn: string, text: string, options: ParseCsvOptions): Table {
   if (options === null || typeof options !== 'object') {
     throw new ArgumentError(`${fn}: options must be an object, got ${describe(options)}`);
   }
-  const source = options.source ?? 'inline text';
+  const source = shorten(String(options.source ?? 'inline text'));
+  const max = getLimits().maxFileBytes;
+  if (text.length > max) {
+    throw new LimitError(`${fn}: ${source} has ${text.length} characters, more than the limit of ${max} (nn.setLimits({ maxFileBytes }))`, 'maxFileBytes', text.length);
+  }
   const where = (line: number, column?: string): string =>
     `${fn}: ${source} line ${line}` + (column === undefined ? '' : `, column "${column}"`);
 
@@ -157,7 +185,7 @@ function parseWith(fn: string, text: string, options: ParseCsvOptions): Table {
   const seen = new Set<string>();
   header.forEach((name, i) => {
     if (name === '') throw new ArgumentError(`${where(1)}: column ${i + 1} of the header has no name`);
-    if (seen.has(name)) throw new ArgumentError(`${where(1)}: column name "${name}" appears twice in the header`);
+    if (seen.has(name)) throw new ArgumentError(`${where(1)}: column name ${describe(name)} appears twice in the header`);
     seen.add(name);
   });
   const body = records.slice(1);
@@ -220,7 +248,7 @@ function parseWith(fn: string, text: string, options: ParseCsvOptions): Table {
 
   // Build the records, converting numeric cells.
   const types: Record<string, ColumnType> = {};
-  for (const name of columns) types[name] = numericColumns.has(name) ? 'number' : 'string';
+  for (const name of columns) setField(types, name, numericColumns.has(name) ? 'number' : 'string');
   const hint = (name: string): string =>
     numericOption === 'auto'
       ? ` (column "${name}" was taken as numeric because most of its cells are numbers; ` +
@@ -240,9 +268,13 @@ function parseWith(fn: string, text: string, options: ParseCsvOptions): Table {
         if (!isNumericText(trimmed)) {
           throw new ArgumentError(`${where(rowLine, name)}: expected a number, got ${describe(raw)}${hint(name)}`);
         }
-        row[name] = Number(trimmed);
+        const value = Number(trimmed);
+        if (!Number.isFinite(value)) {
+          throw new ArgumentError(`${where(rowLine, name)}: ${describe(raw)} is too large for a number (it would become Infinity)`);
+        }
+        setField(row, name, value);
       } else {
-        row[name] = raw;
+        setField(row, name, raw);
       }
     }
     rows.push(row);

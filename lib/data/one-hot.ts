@@ -10,6 +10,7 @@
  *   oneHot([1], 4)         // [[0, 1, 0, 0]]
  */
 import { ArgumentError, describe } from '../errors';
+import { checkElements, plainRowsCost } from '../limits';
 
 /**
  * Encodes integer labels 0 … numClasses−1 as one-hot rows.
@@ -34,7 +35,10 @@ export function oneHot(labels: ReadonlyArray<number>, numClasses?: number): numb
       );
     }
   });
-  const k = numClasses ?? Math.max(...labels) + 1;
+  let largest = 0; // a loop, not Math.max(...labels): spreading 200 000 labels overflows the call stack
+  for (const label of labels) if (label > largest) largest = label;
+  const k = numClasses ?? largest + 1;
+  checkElements(fn, `${labels.length} one-hot rows of ${k} classes`, plainRowsCost(labels.length, k));
   return labels.map((label) => {
     const row = new Array<number>(k).fill(0);
     row[label] = 1;

@@ -15,6 +15,7 @@
  *   const curve = regressionCurve(100, { kind: 'sine', seed: 1 }); // curve.x: [100][1], curve.y: [100][1]
  */
 import { ArgumentError, checkInteger, checkNonNegative, checkPositive, describe } from '../errors';
+import { checkElements, plainRowsCost } from '../limits';
 import { Random, toRandom } from '../random';
 
 /** A labelled classification set: x[i] is a point, labels[i] ∈ {0, …, K−1} its class. */
@@ -45,7 +46,10 @@ function generate(
   options: NoiseOptions,
   defaultNoise: number,
   point: (c: number, rng: Random) => number[],
+  dims = 2,
 ): ClassificationSet {
+  checkInteger(fn, 'n', n, k);
+  checkElements(fn, `${n} points`, plainRowsCost(n, dims) + plainRowsCost(1, n));
   const sizes = classSizes(fn, n, k);
   const noise = options.noise ?? defaultNoise;
   checkNonNegative(fn, 'options.noise', noise);
@@ -133,6 +137,7 @@ export function blobs(
   let centers: number[][];
   if (typeof spec === 'number') {
     checkInteger(fn, 'options.centers', spec, 1);
+    checkElements(fn, `${spec} centres`, plainRowsCost(spec, 2));
     centers = Array.from({ length: spec }, (_, k) => [
       Math.cos((2 * Math.PI * k) / spec),
       Math.sin((2 * Math.PI * k) / spec),
@@ -146,7 +151,7 @@ export function blobs(
   }
   const std = options.std ?? 0.3;
   checkNonNegative(fn, 'options.std', std);
-  return generate(fn, n, centers.length, { seed: options.seed, noise: std }, std, (c) => [...centers[c]]);
+  return generate(fn, n, centers.length, { seed: options.seed, noise: std }, std, (c) => [...centers[c]], centers[0].length);
 }
 
 /** The noise-free curves of `regressionCurve`. */
@@ -182,6 +187,7 @@ export function regressionCurve(
 ): RegressionSet {
   const fn = 'regressionCurve';
   checkInteger(fn, 'n', n, 1);
+  checkElements(fn, `${n} samples`, 2 * plainRowsCost(n, 1) + n);
   const kind = options.kind ?? 'sine';
   if (!Object.prototype.hasOwnProperty.call(CURVES, kind)) {
     throw new ArgumentError(`${fn}: unknown options.kind ${describe(kind)}; valid kinds: ${Object.keys(CURVES).map((k) => `'${k}'`).join(', ')}`);

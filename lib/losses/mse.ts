@@ -29,7 +29,8 @@ export const mse: Loss = Object.freeze({
     for (let i = 0; i < Y.data.length; i++) G.data[i] = k * (Y.data[i] - T.data[i]);
     return G;
   },
-  latex: '\\mathrm{MSE} = \\frac{1}{N}\\sum_{n=1}^{N} \\left(y_n - \\hat{y}_n\\right)^2',
+  // Divided by N·K (every sample and output), exactly as value() does.
+  latex: '\\mathrm{MSE} = \\frac{1}{NK}\\sum_{n=1}^{N}\\sum_{k=1}^{K} \\left(y_{nk} - t_{nk}\\right)^2',
 });
 
 /** MSE of two plain arrays of numbers (predictions and true values). */

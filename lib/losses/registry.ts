@@ -3,7 +3,7 @@
  * An unknown name gives an error listing the valid names.
  */
 import { ArgumentError, describe } from '../errors';
-import { binaryCrossEntropy } from './binary-cross-entropy';
+import { binaryCrossEntropy, sigmoidBinaryCrossEntropy } from './binary-cross-entropy';
 import { mse } from './mse';
 import { softmaxCrossEntropy } from './softmax-cross-entropy';
 import type { Loss } from './types';
@@ -13,6 +13,7 @@ const LOSSES: Record<string, Loss> = {
   'mean-squared-error': mse,
   'binary-cross-entropy': binaryCrossEntropy,
   bce: binaryCrossEntropy,
+  'sigmoid-binary-cross-entropy': sigmoidBinaryCrossEntropy,
   'softmax-cross-entropy': softmaxCrossEntropy,
   'cross-entropy': softmaxCrossEntropy,
 };

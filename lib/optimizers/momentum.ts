@@ -7,11 +7,12 @@
  *
  * Example: momentum({ learningRate: 0.05, beta: 0.9 })
  */
-import { checkInRange, checkPositive } from '../errors';
+import { checkOptionNames, checkInRange, checkPositive } from '../errors';
 import type { Parameter } from '../network';
 import type { Optimizer, OptimizerOptions } from './types';
 
 export function momentum(options: OptimizerOptions & { beta?: number } = {}): Optimizer {
+  checkOptionNames('momentum', 'options', options, ['learningRate', 'beta']);
   const learningRate = options.learningRate ?? 0.01;
   const beta = options.beta ?? 0.9;
   checkPositive('momentum', 'learningRate', learningRate);

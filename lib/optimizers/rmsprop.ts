@@ -6,11 +6,12 @@
  *
  * Example: rmsprop({ learningRate: 0.01 })
  */
-import { checkInRange, checkPositive } from '../errors';
+import { checkOptionNames, checkInRange, checkPositive } from '../errors';
 import type { Parameter } from '../network';
 import type { Optimizer, OptimizerOptions } from './types';
 
 export function rmsprop(options: OptimizerOptions & { rho?: number; epsilon?: number } = {}): Optimizer {
+  checkOptionNames('rmsprop', 'options', options, ['learningRate', 'rho', 'epsilon']);
   const learningRate = options.learningRate ?? 0.001;
   const rho = options.rho ?? 0.9;
   const epsilon = options.epsilon ?? 1e-8;

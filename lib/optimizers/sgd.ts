@@ -4,11 +4,12 @@
  *
  * Example: sgd({ learningRate: 0.1 })
  */
-import { checkPositive } from '../errors';
+import { checkOptionNames, checkPositive } from '../errors';
 import type { Parameter } from '../network';
 import type { Optimizer, OptimizerOptions } from './types';
 
 export function sgd(options: OptimizerOptions = {}): Optimizer {
+  checkOptionNames('sgd', 'options', options, ['learningRate']);
   const learningRate = options.learningRate ?? 0.01;
   checkPositive('sgd', 'learningRate', learningRate);
   return {

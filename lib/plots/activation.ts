@@ -10,6 +10,7 @@
  *   activationFigure([{ name: 'square', output: (z) => z * z, derivative: (z) => 2 * z }], { range: [-2, 2] });
  */
 import { ArgumentError, checkInteger, describe } from '../errors';
+import { checkElements } from '../limits';
 import {
   BaseFigureOptions,
   Figure,
@@ -60,6 +61,7 @@ export function activationFigure(
   checkInterval(FN, 'options.range', range);
   const points = opts.points ?? 241;
   checkInteger(FN, 'options.points', points, 2);
+  checkElements(FN, `${points} points (options.points)`, points * 4);
   checkOptionalBoolean(FN, 'options.derivative', opts.derivative);
   const withDerivative = opts.derivative ?? true;
 

@@ -15,6 +15,8 @@ import {
   Figure,
   Trace,
   axis,
+  logAxis,
+  readableNumber,
   baseLayout,
   cleanArray,
   defaultConfig,
@@ -94,11 +96,12 @@ export function barFigure(categories: string[], values: ArrayLike<number> | BarS
     [cat]: categories,
     [v]: cleanArray(s.values),
     marker: { color: paletteColor(i), line: { color: 'white', width: 1 } },
-    ...(showValues ? { texttemplate: withUnit(`%{${v}:.3~g}`, opts.unit), textposition: 'outside', cliponaxis: false } : {}),
+    // 2.86×10⁻⁷, not 0.000000286
+    ...(showValues ? { text: Array.from(s.values, readableNumber), texttemplate: withUnit('%{text}', opts.unit), textposition: 'outside', cliponaxis: false } : {}),
     hovertemplate: `${list.length > 1 ? `<b>${s.name}</b><br>` : ''}%{${cat}}<br>${withUnit(`%{${v}:.4g}`, opts.unit)}<extra></extra>`,
   }));
 
-  const valueAxis = axis(valueLabel, opts.logY ? { type: 'log' } : { rangemode: 'tozero' });
+  const valueAxis = opts.logY ? logAxis(valueLabel, list.flatMap((s) => Array.from(s.values))) : axis(valueLabel, { rangemode: 'tozero' });
   const categoryAxis = axis(opts.xLabel ?? '', { type: 'category', ...(horizontal ? { autorange: 'reversed' } : {}) });
   return {
     data,

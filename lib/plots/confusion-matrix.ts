@@ -63,7 +63,7 @@ export function confusionMatrixFigure(matrix: ReadonlyArray<ArrayLike<number>>, 
   const counts = Array.from({ length: rows }, (_, i) => Array.from(matrix[i]));
   const rowSums = counts.map((r) => r.reduce((s, v) => s + v, 0));
   const z: (number | null)[][] = counts.map((r, i) => r.map((v) => (normalize ? (rowSums[i] > 0 ? v / rowSums[i] : null) : v)));
-  const zmax = normalize ? 1 : Math.max(1, ...counts.flat());
+  const zmax = normalize ? 1 : counts.reduce((m, r) => r.reduce((a, v) => Math.max(a, v), m), 1); // no spread: k² counts
   const integerCounts = counts.every((r) => r.every((v) => Number.isInteger(v)));
   const fmtCount = (v: number): string => (integerCounts ? String(v) : v.toPrecision(3));
 

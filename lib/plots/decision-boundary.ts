@@ -15,6 +15,7 @@
  *     { classNames: ['outside', 'inside'], title: 'Circle classifier' });
  */
 import { ArgumentError, ShapeError, checkInteger, checkNonNegative, describe } from '../errors';
+import { checkElements, plainRowsCost } from '../limits';
 import {
   BaseFigureOptions,
   Figure,
@@ -80,6 +81,7 @@ export function decisionBoundaryFigure(
   }
   const resolution = opts.resolution ?? 100;
   checkInteger(FN, 'options.resolution', resolution, 2);
+  checkElements(FN, `a ${resolution}×${resolution} grid (options.resolution)`, plainRowsCost(resolution * resolution, 3));
   const padding = opts.padding ?? 0.5;
   checkNonNegative(FN, 'options.padding', padding);
   if (opts.classNames !== undefined) checkStringArray(FN, 'options.classNames', opts.classNames);
@@ -148,7 +150,20 @@ export function decisionBoundaryFigure(
       ],
       opacity: 0.75,
       zsmooth: 'best',
-      colorbar: { title: { text: `P(${names[1]})`, side: 'right' }, thickness: 16, len: 0.8, tickformat: '.1f' },
+      // horizontal, centred under the (square, centred) plot: on the right it would sit at the figure's edge, far away
+      colorbar: {
+        title: { text: `P(${names[1]})`, side: 'right' },
+        orientation: 'h',
+        x: 0.5,
+        xanchor: 'center',
+        yref: 'container',
+        y: 0.01,
+        yanchor: 'bottom',
+        lenmode: 'pixels',
+        len: 320,
+        thickness: 14,
+        tickformat: '.1f',
+      },
       hovertemplate: `${hoverXY}<br>P(${names[1]}) = %{z:.3f}<extra></extra>`,
     });
     traces.push({
@@ -212,17 +227,20 @@ export function decisionBoundaryFigure(
     });
   }
 
+  const layout = baseLayout(
+    { ...opts, title: opts.title ?? 'Decision boundary' },
+    {
+      xaxis: axis(xLabel, { range: [x0, x1], constrain: 'domain', showgrid: false, mirror: true }),
+      yaxis: axis(yLabel, { range: [y0, y1], scaleanchor: 'x', scaleratio: 1, constrain: 'domain', showgrid: false, mirror: true }),
+      legend: { bgcolor: 'rgba(255,255,255,0)', font: { size: 14 }, orientation: 'h', x: 0.5, xanchor: 'center', y: 1.01, yanchor: 'bottom' },
+      height: opts.height ?? 600,
+    },
+  );
+  // the probability colour bar lies under the x axis title
+  if (traces.some((t) => (t.colorbar as { orientation?: string } | undefined)?.orientation === 'h')) (layout.margin as Record<string, number>).b = 130;
   return {
     data: traces,
-    layout: baseLayout(
-      { ...opts, title: opts.title ?? 'Decision boundary' },
-      {
-        xaxis: axis(xLabel, { range: [x0, x1], constrain: 'domain', showgrid: false, mirror: true }),
-        yaxis: axis(yLabel, { range: [y0, y1], scaleanchor: 'x', scaleratio: 1, constrain: 'domain', showgrid: false, mirror: true }),
-        legend: { bgcolor: 'rgba(255,255,255,0)', font: { size: 14 }, orientation: 'h', x: 0.5, xanchor: 'center', y: 1.01, yanchor: 'bottom' },
-        height: opts.height ?? 600,
-      },
-    ),
+    layout,
     config: defaultConfig(),
   };
 }

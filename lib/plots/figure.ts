@@ -168,8 +168,109 @@ export function axis(title: string, extra: Record<string, unknown> = {}): Record
     tickcolor: '#444444',
     gridcolor: '#e6e6e6',
     zeroline: false,
+    // 1e-5 reads "10⁻⁵", never an SI suffix ("10µ", "1f") that a loss or a gradient does not have
+    exponentformat: 'power',
+    minexponent: 4,
     ...extra,
   };
+}
+
+const SUPERSCRIPT_MINUS = '\u2212';
+
+/**
+ * A tick label for a positive number on a log axis: plain decimals from 0.001 to 99,999 ("0.02", "500"),
+ * powers of ten outside ("10<sup>−5</sup>", "2×10<sup>−5</sup>"). Never an SI suffix, never a bare digit that
+ * stands for 0.02. Example: logTickLabel(0.05) → '0.05'; logTickLabel(2e-7) → '2×10<sup>−7</sup>'.
+ */
+export function logTickLabel(v: number): string {
+  const k = Math.floor(Math.log10(v) + 1e-9);
+  const mantissa = Number((v / 10 ** k).toPrecision(3));
+  if (k >= -3 && k <= 4) return String(Number(v.toPrecision(3)));
+  const power = `10<sup>${k < 0 ? SUPERSCRIPT_MINUS : ''}${Math.abs(k)}</sup>`;
+  return mantissa === 1 ? power : `${mantissa}×${power}`;
+}
+
+/**
+ * A number for a label on a bar or in a table of a figure, with 3 significant digits: plain decimals from 0.001 to
+ * 99,999, powers of ten outside (2.86×10<sup>−7</sup>), never 0.00000114 or an SI suffix.
+ */
+export function readableNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const sign = v < 0 ? SUPERSCRIPT_MINUS : '';
+  const a = Math.abs(v);
+  const k = Math.floor(Math.log10(a) + 1e-12);
+  if (k >= -3 && k <= 4) return sign + String(Number(a.toPrecision(3)));
+  let mantissa = Number((a / 10 ** k).toPrecision(3));
+  let e = k;
+  if (mantissa >= 10) {
+    mantissa /= 10;
+    e += 1;
+  }
+  return `${sign}${mantissa === 1 ? '' : `${mantissa}×`}10<sup>${e < 0 ? SUPERSCRIPT_MINUS : ''}${Math.abs(e)}</sup>`;
+}
+
+/**
+ * Tick values and labels for a log axis over `values` (non-positive and non-finite ones are ignored):
+ * one tick per power of ten when the data span 3 or more decades (every 2nd or 3rd power beyond 8 decades),
+ * 1-2-5 steps over 1 to 3 decades, 1-2-3-5-7 (or 1…9) steps below one decade. Returns null when there is no positive value.
+ * Example: logTicks([0.004, 0.7]) → { tickvals: [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5], ticktext: ['0.005', …] }
+ */
+export function logTicks(values: Iterable<number>): { tickvals: number[]; ticktext: string[] } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!(v > 0) || !Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(lo <= hi)) return null;
+  const kLo = Math.floor(Math.log10(lo));
+  const kHi = Math.ceil(Math.log10(hi));
+  const decades = Math.log10(hi) - Math.log10(lo);
+  const every = decades > 16 ? 4 : decades > 12 ? 3 : decades > 8 ? 2 : 1;
+  const make = (steps: number[]): number[] => {
+    const tickvals: number[] = [];
+    for (let k = kLo; k <= kHi; k++) {
+      if (steps.length === 1 && (kHi - k) % every !== 0) continue;   // thinned powers keep the top one
+      for (const m of steps) {
+        const v = Number((m * 10 ** k).toPrecision(12));
+        // keep a tick just outside the data so the axis (which Plotly pads a little) has labels at both ends
+        if (v >= lo / (steps.length === 1 ? 10 : 2.01) && v <= hi * (steps.length === 1 ? 10 : 2.01)) tickvals.push(v);
+      }
+    }
+    return tickvals;
+  };
+  const inside = (t: number[]) => t.filter((v) => v >= lo && v <= hi).length;
+  let tickvals = make(decades >= 3 ? [1] : decades >= 1 ? [1, 2, 5] : [1, 2, 3, 5, 7]);
+  // below one decade: all of 1…9 if 1-2-3-5-7 puts fewer than 3 inside; fewer than 2 even then → Plotly's own ticks
+  if (decades < 1 && inside(tickvals) < 3) tickvals = make([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  if (decades < 1 && inside(tickvals) < 2) return null;
+  return { tickvals, ticktext: tickvals.map(logTickLabel) };
+}
+
+/**
+ * A log axis in the house style over the plotted `values`: readable ticks from `logTicks` (no overlapping minor
+ * labels, no SI suffixes), powers of ten written as 10⁻⁵.
+ */
+export function logAxis(title: string, values: Iterable<number>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const ticks = logTicks(values);
+  return axis(title, { type: 'log', ...(ticks ? { tickmode: 'array', ...ticks } : { dtick: 1 }), ...extra });
+}
+
+/** Splits a title longer than `maxChars` at spaces into lines joined by <br> (Plotly never wraps a title). */
+export function wrapTitle(text: string, maxChars: number): string {
+  if (text.length <= maxChars || text.includes('<br>')) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && (line + ' ' + word).length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? line + ' ' + word : word;
+  }
+  lines.push(line);
+  return lines.join('<br>');
 }
 
 /** An axis drawn with nothing at all (for diagrams and images). */
@@ -182,11 +283,14 @@ export function hiddenAxis(extra: Record<string, unknown> = {}): Record<string, 
  * `extra` is merged on top (shallowly).
  */
 export function baseLayout(options: BaseFigureOptions, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const title = options.title ?? '';
+  // A 20-px title is about 11 px per character; without a width the figure fills a notebook cell (about 900 px).
+  const maxChars = Math.max(24, Math.floor(((options.width ?? 900) - 40) / 11));
+  const title = wrapTitle(options.title ?? '', maxChars);
+  const titleLines = title ? title.split('<br>').length : 0;
   const layout: Record<string, unknown> = {
     title: { text: title, font: { size: 20 }, x: 0.02, xanchor: 'left' },
     font: { ...FONT },
-    margin: { l: 70, r: 30, t: title ? 64 : 28, b: 60 },
+    margin: { l: 70, r: 30, t: title ? 40 + 24 * titleLines : 28, b: 60 },
     paper_bgcolor: 'white',
     plot_bgcolor: 'white',
     hovermode: 'closest',

@@ -12,6 +12,7 @@
  *   histogramFigure([{ values: before, name: 'before' }, { values: after, name: 'after' }], { bins: 30 });
  */
 import { ArgumentError, checkInteger, checkNumberArray, describe } from '../errors';
+import { checkElements } from '../limits';
 import {
   BaseFigureOptions,
   Figure,
@@ -65,6 +66,7 @@ export function histogramFigure(series: ArrayLike<number> | HistogramSeries[], o
   if (total === 0) throw new ArgumentError(`${FN}: there are no finite values to count`);
   const bins = opts.bins ?? Math.min(50, Math.max(5, Math.ceil(Math.sqrt(total))));
   checkInteger(FN, 'options.bins', bins, 1);
+  checkElements(FN, `${bins} bins (options.bins)`, bins * 4);
   const ext = finiteExtent(finite.flat()) as [number, number];
   let [lo, hi] = ext;
   if (lo === hi) {

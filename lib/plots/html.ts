@@ -2,15 +2,19 @@
  * Safe HTML for notebook outputs: escaping of text, JSON that can sit inside a <script> element, and the
  * offline Plotly.js loader.
  *
- * How plots reach the page (classic Notebook, exported HTML, re-opened notebooks):
- * - Plotly.js is read from the installed `plotly.js-dist-min` package (no CDN, works offline) and sent to the
- *   page by ONE loader output (`plotlyLoaderHtml()`), normally inside the first `show()` of a kernel session.
- *   The loader defines `window.Plotly` only if it is not already defined, so a re-run or a second copy is harmless.
- * - Every plot output (`plotDivHtml()`) draws at once when `window.Plotly` exists; otherwise it queues itself on
- *   `window.__fcnnPlotlyQueue`, and the loader draws the queue when it has run. So the order in which outputs
- *   are rendered does not matter (a page loaded fresh, an exported HTML file, a notebook re-opened with saved
- *   outputs). If no loader ever arrives (outputs cleared while the kernel kept running), the plot says so after
- *   a few seconds and names the fix: run `loadPlotly()` or restart the kernel.
+ * How plots reach the page, without embedding Plotly.js (4.8 MB) in any output, so a notebook saved after Run All
+ * stays small:
+ * - Live, in classic Jupyter Notebook: `npm install` (scripts/setup.js) copies the installed Plotly.js into the
+ *   project-local Jupyter data folder as the notebook extension file `nbextensions/fcnn-course/plotly.min.js`,
+ *   which the Notebook server serves from localhost (offline). Every plot output asks the page's RequireJS for
+ *   that module when `window.Plotly` is missing; RequireJS loads it once per page.
+ * - On the site (`npm run site`): each page loads `assets/plotly.min.js` in its <head> (see run-notebooks.py), so
+ *   `window.Plotly` is there before any output runs.
+ * - Anywhere else (an HTML file written by hand, the tests): `plotlyLoaderHtml({ inline: true })` puts the
+ *   whole library into one output, the old way.
+ * A plot that cannot draw says why, inside its own box: before its script runs it shows a note that the plot needs a
+ * trusted notebook (an untrusted notebook never runs output scripts, so that note is what a student sees instead
+ * of blank space), and when Plotly.js cannot be loaded it names the fix.
  */
 import * as fs from 'fs';
 
@@ -87,31 +91,76 @@ export function plotlyScriptSource(): string {
   return plotlySourceCache;
 }
 
+/** Name under which scripts/setup.js installs Plotly.js as a classic-Notebook extension (RequireJS module id). */
+export const PLOTLY_NBEXTENSION_MODULE = 'nbextensions/fcnn-course/plotly.min';
+
 /** The page-wide JavaScript that draws queued plots once Plotly is available. */
 const FLUSH_QUEUE_JS =
   'var q = window.__fcnnPlotlyQueue || []; window.__fcnnPlotlyQueue = [];' +
   ' for (var i = 0; i < q.length; i++) { try { q[i](); } catch (e) { console.warn("fcnn plot:", e); } }';
 
 /**
- * HTML for the one output that puts Plotly.js on the page (about 5 MB of JavaScript from the installed package).
- * Defines window.Plotly only when it is missing, then draws every plot that was waiting for it.
+ * JavaScript (a function expression) that makes `window.Plotly` available and then draws the queued plots:
+ * at once when Plotly is on the page; else, in classic Notebook (RequireJS on the page), by loading the notebook
+ * extension module; `onFail(message)` is called when it cannot be loaded.
  */
-export function plotlyLoaderHtml(): string {
+const ENSURE_PLOTLY_JS =
+  'function (onFail) {\n' +
+  '    function flush() { ' + FLUSH_QUEUE_JS + ' }\n' +
+  '    if (window.Plotly) { flush(); return; }\n' +
+  '    if (typeof window.requirejs === "function" && window.Jupyter) {\n' +
+  `      window.requirejs([${JSON.stringify(PLOTLY_NBEXTENSION_MODULE)}], function (P) { if (!window.Plotly) window.Plotly = P; flush(); },\n` +
+  '        function () { onFail("Plotly.js could not be loaded from this Notebook server (' +
+  PLOTLY_NBEXTENSION_MODULE +
+  '.js). Run `npm run setup` in the course folder, restart `npm start` and reload the page."); });\n' +
+  '    }\n' +
+  '  }';
+
+/** Options of `plotlyLoaderHtml`. */
+export interface PlotlyLoaderOptions {
+  /**
+   * Put the whole Plotly.js source (about 5 MB) into the output, for pages that have neither the notebook
+   * extension nor a <script src> for Plotly (a standalone HTML file). Default false: a small loader.
+   */
+  inline?: boolean;
+}
+
+/**
+ * HTML for the output that makes sure Plotly.js is on the page and draws every plot waiting for it. By default a
+ * few hundred bytes (it loads the notebook extension, see the top of this file); with `inline: true` it carries
+ * the whole library and defines window.Plotly only when it is missing.
+ */
+export function plotlyLoaderHtml(options: PlotlyLoaderOptions = {}): string {
+  if (options.inline) {
+    return (
+      '<script type="text/javascript">\n' +
+      '(function () {\n' +
+      '  if (!window.Plotly) {\n' +
+      '    (function (module, exports, define) {\n' +
+      plotlyScriptSource() +
+      '\n    }).call(window);\n' +
+      '  }\n' +
+      '  ' +
+      FLUSH_QUEUE_JS +
+      '\n})();\n' +
+      '</script>\n' +
+      `<!-- fcnn: Plotly.js ${escapeHtml(plotlyVersion())} loaded from the installed package -->`
+    );
+  }
   return (
     '<script type="text/javascript">\n' +
-    '(function () {\n' +
-    '  if (!window.Plotly) {\n' +
-    '    (function (module, exports, define) {\n' +
-    plotlyScriptSource() +
-    '\n    }).call(window);\n' +
-    '  }\n' +
-    '  ' +
-    FLUSH_QUEUE_JS +
-    '\n})();\n' +
-    '</script>\n' +
-    `<!-- fcnn: Plotly.js ${escapeHtml(plotlyVersion())} loaded from the installed package -->`
+    `(${ENSURE_PLOTLY_JS})(function (message) { console.warn("fcnn: " + message); });\n` +
+    '</script>'
   );
 }
+
+/**
+ * The note a plot's box shows until its script has drawn it. Jupyter runs output scripts only in a trusted
+ * notebook, so in an untrusted one (received from someone else) this note is what stays instead of blank space.
+ */
+export const UNTRUSTED_PLOT_NOTE =
+  'This plot is drawn by JavaScript, which Jupyter runs only in a trusted notebook: ' +
+  'choose File → Trust Notebook (or re-run the cell) to see it.';
 
 /** Options of `plotDivHtml`. */
 export interface PlotDivOptions {
@@ -121,14 +170,15 @@ export interface PlotDivOptions {
   width?: number;
   /** CSS height in pixels (default 420). */
   height?: number;
-  /** Milliseconds to wait for the Plotly loader before showing the "not loaded" note (default 8000). */
+  /** Milliseconds to wait for Plotly.js before showing the "not loaded" note (default 15000). */
   loaderTimeoutMs?: number;
 }
 
 /**
- * HTML for one plot: a <div> and a script that draws `figure` with Plotly.newPlot, now or as soon as the
- * loader has run. All figure text is inside JSON made safe by `jsonForScript`; Plotly itself renders titles and
- * labels as SVG text, so data cannot inject markup.
+ * HTML for one plot: a <div> (holding the untrusted-notebook note until it is drawn) and a script that draws
+ * `figure` with Plotly.newPlot, now or as soon as Plotly.js is on the page (loading it itself in classic Notebook).
+ * All figure text is inside JSON made safe by `jsonForScript`; Plotly itself renders titles and labels as SVG
+ * text, so data cannot inject markup.
  */
 export function plotDivHtml(
   figure: { data: unknown[]; layout?: unknown; config?: unknown },
@@ -136,15 +186,22 @@ export function plotDivHtml(
 ): string {
   const height = options.height ?? 420;
   const style = `width:${options.width !== undefined ? `${options.width}px` : '100%'};height:${height}px;`;
-  const timeout = options.loaderTimeoutMs ?? 8000;
+  const timeout = options.loaderTimeoutMs ?? 15000;
   const id = escapeHtml(options.id);
   return (
-    `<div class="fcnn-plot" id="${id}" style="${style}"></div>\n` +
+    `<div class="fcnn-plot" id="${id}" style="${style}">` +
+    `<p class="fcnn-plot-note" style="color:#666;font-style:italic;margin:8px 0">${escapeHtml(UNTRUSTED_PLOT_NOTE)}</p></div>\n` +
     '<script type="text/javascript">\n' +
     '(function () {\n' +
     `  var id = ${jsonForScript(options.id)};\n` +
     `  var fig = ${jsonForScript({ data: figure.data, layout: figure.layout ?? {}, config: figure.config ?? {} })};\n` +
     '  var drawn = false;\n' +
+    '  function note(text) {\n' +
+    '    var el = document.getElementById(id);\n' +
+    '    if (drawn || !el) return;\n' +
+    '    el.style.height = "auto";\n' +
+    '    el.textContent = text;\n' +
+    '  }\n' +
     '  function draw() {\n' +
     '    var el = document.getElementById(id);\n' +
     '    if (!el || drawn) return;\n' +
@@ -153,13 +210,14 @@ export function plotDivHtml(
     '    window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);\n' +
     '  }\n' +
     '  if (window.Plotly) { draw(); return; }\n' +
+    '  var el = document.getElementById(id);\n' +
+    '  if (el) el.textContent = "";\n' +
     '  (window.__fcnnPlotlyQueue = window.__fcnnPlotlyQueue || []).push(draw);\n' +
+    `  (${ENSURE_PLOTLY_JS})(note);\n` +
     '  setTimeout(function () {\n' +
-    '    var el = document.getElementById(id);\n' +
-    '    if (drawn || !el || window.Plotly) return;\n' +
-    '    el.style.height = "auto";\n' +
-    '    el.textContent = "Plotly.js is not loaded on this page (its loader output was cleared). " +\n' +
-    '      "Run loadPlotly() in a cell, or use Kernel > Restart & Run All.";\n' +
+    '    if (drawn || window.Plotly) return;\n' +
+    '    note("Plotly.js is not loaded on this page. Open the notebook with `npm start` (it serves Plotly.js " +\n' +
+    '      "offline), or use Kernel > Restart & Run All.");\n' +
     `  }, ${timeout});\n` +
     '})();\n' +
     '</script>'

@@ -17,6 +17,8 @@ import {
   Figure,
   Trace,
   axis,
+  finiteExtent,
+  logAxis,
   baseLayout,
   cleanArray,
   defaultConfig,
@@ -49,8 +51,13 @@ export interface LineFigureOptions extends BaseFigureOptions {
   xUnit?: string;
   /** Unit of y, shown in the axis title and the hover text. */
   yUnit?: string;
-  /** Logarithmic y axis (default false). */
+  /** Logarithmic y axis (default false): one label per power of ten or 1-2-5 steps, written 10⁻⁵, never "10µ". */
   logY?: boolean;
+  /**
+   * x counts whole things, such as years (default false): ticks only at whole numbers, printed without a thousands
+   * separator ("2013", not "2,012.5").
+   */
+  xInteger?: boolean;
 }
 
 const FN = 'lineFigure';
@@ -59,7 +66,7 @@ const MODES = ['lines', 'markers', 'lines+markers'];
 
 /** Draws one or more curves y(x). Non-finite y values become gaps. */
 export function lineFigure(series: LineSeries | LineSeries[], options?: LineFigureOptions): Figure {
-  const opts = checkOptions(FN, options, ['xLabel', 'yLabel', 'xUnit', 'yUnit', 'logY']);
+  const opts = checkOptions(FN, options, ['xLabel', 'yLabel', 'xUnit', 'yUnit', 'logY', 'xInteger']);
   const list = Array.isArray(series) ? series : [series];
   if (list.length === 0) throw new ArgumentError(`${FN}: series must contain at least one curve, got an empty array`);
   checkOptionalString(FN, 'options.xLabel', opts.xLabel);
@@ -67,6 +74,7 @@ export function lineFigure(series: LineSeries | LineSeries[], options?: LineFigu
   checkOptionalString(FN, 'options.xUnit', opts.xUnit);
   checkOptionalString(FN, 'options.yUnit', opts.yUnit);
   checkOptionalBoolean(FN, 'options.logY', opts.logY);
+  checkOptionalBoolean(FN, 'options.xInteger', opts.xInteger);
   const xLabel = opts.xLabel ?? 'x';
   const yLabel = opts.yLabel ?? 'y';
 
@@ -108,10 +116,21 @@ export function lineFigure(series: LineSeries | LineSeries[], options?: LineFigu
   return {
     data,
     layout: baseLayout(opts, {
-      xaxis: axis(labelWithUnit(xLabel, opts.xUnit)),
-      yaxis: axis(labelWithUnit(yLabel, opts.yUnit), opts.logY ? { type: 'log' } : {}),
+      xaxis: axis(labelWithUnit(xLabel, opts.xUnit), opts.xInteger ? integerTicks(list.flatMap((s) => Array.from(s.x))) : {}),
+      yaxis: opts.logY ? logAxis(labelWithUnit(yLabel, opts.yUnit), list.flatMap((s) => Array.from(s.y))) : axis(labelWithUnit(yLabel, opts.yUnit)),
       showlegend: list.length > 1 || list[0].name !== undefined,
     }),
     config: defaultConfig(),
   };
+}
+
+/** Whole-number ticks over the x values: a step of 1, 2, 5, 10, 20, … giving at most 10 ticks, format 'd' (no separators). */
+function integerTicks(xs: number[]): Record<string, unknown> {
+  const ext = finiteExtent(xs) ?? [0, 1];
+  const span = ext[1] - ext[0];
+  let step = 1;
+  for (let e = 0; span / step > 10; e++) {
+    step = [1, 2, 5].map((m) => m * 10 ** e).find((st) => span / st <= 10) ?? 10 ** (e + 1);
+  }
+  return { tickmode: 'linear', tick0: 0, dtick: step, tickformat: 'd' };
 }

@@ -20,7 +20,7 @@
 import { ArgumentError, checkInteger, checkNonNegative, describe } from '../errors';
 import { Figure } from './figure';
 import { PlottableHistory, lossHistoryFigure } from './loss-history';
-import { figureBundle, newDisplayId, plotlyLoaderPending, loadPlotly, sendDisplay, DisplaySink } from './show';
+import { figureBundle, newDisplayId, sendDisplay, DisplaySink } from './show';
 
 /** What a live plot needs from the training loop's onEpochEnd info (lib/train.ts EpochInfo fits). */
 export interface LivePlotEpoch {
@@ -189,11 +189,6 @@ export class LiveLossPlot {
       width: this.options.width,
     });
     const sink = this.options.sink;
-    if (!this.displayed && sink === undefined && plotlyLoaderPending()) {
-      // Plotly must be on the page before the first plot; it gets its own output so that updates of this
-      // plot (which replace the output) do not carry 5 MB of JavaScript each time.
-      loadPlotly();
-    }
     if (sink !== undefined) sink(bundle, this.displayed);
     else sendDisplay(bundle, this.displayed);
     this.displayed = true;

@@ -17,6 +17,7 @@ import {
   NEUTRAL_COLOR,
   Trace,
   axis,
+  logAxis,
   baseLayout,
   legendStyle,
   cleanArray,
@@ -136,7 +137,7 @@ export function lossHistoryFigure(history: PlottableHistory, options?: LossHisto
 
   const extra: Record<string, unknown> = {
     xaxis: axis('epoch', train.length === 1 ? { range: [0.5, 1.5] } : { range: [1, train.length] }),
-    yaxis: axis(opts.yLabel ?? metric, opts.logY ? { type: 'log' } : {}),
+    yaxis: opts.logY ? logAxis(opts.yLabel ?? metric, [...train, ...(val ?? [])]) : axis(opts.yLabel ?? metric),
     legend: legendStyle({ x: 0.98, xanchor: 'right', y: 0.98 }),
     showlegend: true,
   };

@@ -13,6 +13,7 @@
  *     path: steps.map((s) => [s.w, s.b]), aLabel: 'w', bLabel: 'b', title: 'Gradient descent on the MSE' });
  */
 import { ArgumentError, checkInteger, describe } from '../errors';
+import { checkElements, plainRowsCost } from '../limits';
 import {
   BaseFigureOptions,
   Figure,
@@ -64,6 +65,7 @@ export function lossSurfaceFigure(f: (a: number, b: number) => number, options: 
   checkInterval(FN, 'options.bRange', opts.bRange);
   const resolution = opts.resolution ?? 60;
   checkInteger(FN, 'options.resolution', resolution, 2);
+  checkElements(FN, `a ${resolution}×${resolution} grid (options.resolution)`, plainRowsCost(resolution * resolution, 3));
   const kind = opts.kind ?? 'contour';
   checkOneOf(FN, 'options.kind', kind, ['contour', 'surface', 'both'] as const);
   checkOptionalString(FN, 'options.aLabel', opts.aLabel);
@@ -100,7 +102,7 @@ export function lossSurfaceFigure(f: (a: number, b: number) => number, options: 
       cmax: ext[1],
       colorscale: COLORSCALE,
       showscale: !showContour,
-      colorbar: { title: { text: zLabel, side: 'right' }, thickness: 16, len: 0.8 },
+      colorbar: { title: { text: zLabel, side: 'right' }, thickness: 16, len: 0.7, exponentformat: 'power' },
       contours: { z: { show: true, usecolormap: true, project: { z: false }, width: 1 } },
       opacity: 0.95,
       scene: 'scene',
@@ -120,7 +122,8 @@ export function lossSurfaceFigure(f: (a: number, b: number) => number, options: 
       ncontours: 24,
       contours: { coloring: 'fill', showlines: true },
       line: { color: 'rgba(255,255,255,0.35)', width: 0.8 },
-      colorbar: { title: { text: zLabel, side: 'right' }, thickness: 16, len: 0.8 },
+      // next to the contour map (not at the figure's right edge)
+      colorbar: { title: { text: zLabel, side: 'right' }, thickness: 16, len: 0.8, exponentformat: 'power', ...(kind === 'both' ? { x: 0.94, xanchor: 'left' } : {}) },
       xaxis: 'x',
       yaxis: 'y',
       hovertemplate: hover,
@@ -229,18 +232,23 @@ export function lossSurfaceFigure(f: (a: number, b: number) => number, options: 
   }
 
   const extra: Record<string, unknown> = {
-    legend: legendStyle({ orientation: 'h', x: 0, y: -0.12, yanchor: 'top' }),
+    // at the bottom of the figure, below the axis title (not on it)
+    legend: legendStyle({ orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 0.01, yanchor: 'bottom' }),
     showlegend: path !== undefined,
   };
   if (showSurface) {
     extra.scene = {
-      domain: kind === 'both' ? { x: [0, 0.46], y: [0, 1] } : { x: [0, 1], y: [0, 1] },
-      xaxis: { title: { text: aLabel }, range: opts.aRange },
-      yaxis: { title: { text: bLabel }, range: opts.bRange },
-      zaxis: { title: { text: zLabel } },
+      domain: kind === 'both' ? { x: [0, 0.5], y: [0, 1] } : { x: [0, 1], y: [0, 1] },
+      // few ticks, powers of ten as 10⁻³: the labels of a tilted axis must not run into each other
+      xaxis: { title: { text: aLabel }, range: opts.aRange, nticks: 6, exponentformat: 'power' },
+      yaxis: { title: { text: bLabel }, range: opts.bRange, nticks: 6, exponentformat: 'power' },
+      // the lowest z tick lifted off the corner where the a-axis labels start
+      zaxis: { title: { text: zLabel }, nticks: 5, exponentformat: 'power', tickfont: { size: 12 }, range: [ext[0] - 0.15 * (ext[1] - ext[0] || 1), ext[1] + 0.02 * (ext[1] - ext[0] || 1)] },
       aspectmode: 'manual',
-      aspectratio: { x: 1, y: 1, z: 0.7 },
-      camera: { eye: { x: 1.55, y: -1.55, z: 1.05 } },
+      aspectratio: { x: 1, y: 1, z: 0.75 },
+      // close enough that the surface fills its box
+      // (alone, the scene is wide and short: a lower eye keeps the axis labels of the floor inside it)
+      camera: { eye: kind === 'both' ? { x: 1.15, y: -1.15, z: 0.8 } : { x: 1.25, y: -1.25, z: 0.7 } },
     };
   }
   if (showContour) {
@@ -248,8 +256,13 @@ export function lossSurfaceFigure(f: (a: number, b: number) => number, options: 
     extra.yaxis = axis(bLabel, { range: opts.bRange, anchor: 'x', mirror: true, showgrid: false });
   }
   const layout = baseLayout({ ...opts, title: opts.title ?? `${baseZ} surface` }, extra);
-  if (kind === 'both' && opts.height === undefined) layout.height = 560;
-  if (kind === 'surface' && opts.height === undefined) layout.height = 560;
+  const margin = layout.margin as Record<string, number>;
+  if (showSurface) {
+    if (opts.height === undefined) layout.height = 620;
+    margin.l = 10;   // a 3-D scene has no axis labels in the margins: give its width to the surface
+    if (kind === 'surface') margin.r = 10;
+  }
+  if (path !== undefined) margin.b = showContour ? 110 : 50;   // room for the legend below the axis title
   return { data, layout, config: defaultConfig() };
 }
 

@@ -4,8 +4,9 @@
  * `show(figure)` sends ONE display_data output that carries three MIME types:
  * - application/vnd.plotly.v1+json — rendered natively by JupyterLab (with Plotly's renderer) and VS Code;
  * - text/html — a <div> plus a script calling Plotly.newPlot, for classic Notebook and exported HTML, working
- *   offline: Plotly.js comes from the installed package and is put on the page once per kernel session, inside
- *   the first show() (see html.ts for how later outputs wait for it);
+ *   offline: Plotly.js is NOT inside the output (that made a notebook saved after Run All 5 MB bigger); the
+ *   Notebook server serves it as a notebook extension and the site pages load it in their <head> (html.ts). In an
+ *   untrusted notebook, where Jupyter runs no output script, the <div> shows a note saying how to trust it;
  * - text/plain — a one-line description, for consoles and for running outside a kernel.
  *
  * Outside a kernel (plain node, unit tests) nothing crashes: the text/plain part is printed instead. Tests inject
@@ -122,23 +123,26 @@ export function newDisplayId(): string {
 }
 
 /**
- * Forgets that the Plotly loader was sent, so the next show() sends it again (tests; or after clearing all
- * outputs while the kernel kept running — `loadPlotly()` does this and sends it at once).
+ * Forgets that the Plotly loader was sent (kept for tests and old notebooks: plots no longer depend on it, each
+ * plot output loads Plotly.js itself when the page lacks it).
  */
 export function resetPlotlyLoader(): void {
   state().loaderSent = false;
 }
 
-/** True when the next show() will include the Plotly loader. */
+/** True until `loadPlotly()` has been called in this kernel session. */
 export function plotlyLoaderPending(): boolean {
   return !state().loaderSent;
 }
 
-/** Sends the Plotly.js loader as an output of its own now (harmless if the page already has Plotly). */
+/**
+ * Sends a small output that makes sure Plotly.js is on the page (from the Notebook server's notebook extension)
+ * and draws any plot still waiting for it. Plots do this themselves; this is for a page where they wait anyway.
+ */
 export function loadPlotly(): void {
   state().loaderSent = true;
   sendDisplay({
-    data: { 'text/html': plotlyLoaderHtml(), 'text/plain': 'Plotly.js loaded into the page.' },
+    data: { 'text/html': plotlyLoaderHtml(), 'text/plain': 'Plotly.js loader (classic Jupyter Notebook).' },
     metadata: {},
     transient: {},
   });
@@ -156,7 +160,10 @@ export interface ShowOptions {
 export interface FigureBundleOptions extends ShowOptions {
   /** Display id to put in `transient.display_id` (needed to update the output later). */
   displayId?: string;
-  /** Put the Plotly loader in front of the plot's HTML. */
+  /**
+   * Put the whole Plotly.js library (5 MB) in front of the plot's HTML, for a standalone HTML file that has no
+   * other way to get it. Never used for notebook outputs.
+   */
   includeLoader?: boolean;
 }
 
@@ -200,6 +207,35 @@ export function describeFigure(figure: ShowableFigure): string {
   );
 }
 
+/** Significant digits kept in a displayed figure: 6 for coordinates, 4 for colour-mapped grids (z of heatmaps…). */
+const DISPLAY_DIGITS = 6;
+const GRID_DIGITS = 4;
+const GRID_TRACES = new Set(['heatmap', 'contour', 'surface', 'histogram2dcontour']);
+
+/** `value` with every non-integer number rounded to `digits` significant digits (plain JSON in, plain JSON out). */
+function roundNumbers(value: unknown, digits: number): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Number(value.toPrecision(digits));
+  if (Array.isArray(value)) return value.map((v) => roundNumbers(v, digits));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundNumbers(v, digits)]));
+  }
+  return value;
+}
+
+/**
+ * The figure's traces as they are displayed and saved: numbers rounded to 6 significant digits, and the z grid of
+ * heatmaps, contours and surfaces to 4 (a colour scale cannot show more; a 100×100 grid of full doubles is 200 KB,
+ * which made a notebook saved after Run All weigh several MB). The figure itself is not changed.
+ */
+export function displayTraces(data: ReadonlyArray<Record<string, unknown>>): Record<string, unknown>[] {
+  return data.map((trace) => {
+    const grid = GRID_TRACES.has(String(trace.type));
+    return Object.fromEntries(
+      Object.entries(trace).map(([k, v]) => [k, roundNumbers(v, grid && k === 'z' ? GRID_DIGITS : DISPLAY_DIGITS)]),
+    );
+  });
+}
+
 /**
  * The MIME bundle `show` sends: Plotly JSON, HTML (optionally with the loader in front) and plain text.
  * Pure apart from the id it draws when `displayId` is not given.
@@ -208,6 +244,7 @@ export function figureBundle(figure: ShowableFigure, options: FigureBundleOption
   checkFigure('figureBundle', figure);
   checkSizes('figureBundle', options);
   const plain = toPlainJson(figure);
+  plain.data = displayTraces(plain.data);
   const layout: Record<string, unknown> = { ...(plain.layout ?? {}) };
   if (options.width !== undefined) layout.width = options.width;
   if (options.height !== undefined) layout.height = options.height;
@@ -216,7 +253,7 @@ export function figureBundle(figure: ShowableFigure, options: FigureBundleOption
   const config = { responsive: true, displaylogo: false, ...(plain.config ?? {}) };
   const id = options.displayId ?? newDisplayId();
   const html =
-    (options.includeLoader ? plotlyLoaderHtml() + '\n' : '') +
+    (options.includeLoader ? plotlyLoaderHtml({ inline: true }) + '\n' : '') +
     plotDivHtml({ data: plain.data as unknown[], layout, config }, { id: `${id}-plot`, width, height });
   const transient: DisplayBundle['transient'] = options.displayId !== undefined ? { display_id: id } : {};
   return {
@@ -231,18 +268,15 @@ export function figureBundle(figure: ShowableFigure, options: FigureBundleOption
 }
 
 /**
- * Displays a Plotly figure as one output (Plotly JSON + offline HTML + plain text). The first show() of a
- * kernel session also carries Plotly.js itself, so nothing is fetched from the internet.
+ * Displays a Plotly figure as one output (Plotly JSON + offline HTML + plain text). Nothing is fetched from the
+ * internet: the HTML draws with the Plotly.js the Notebook server (or the site page) provides, see html.ts.
  *
  * Example: nn.show(nn.activationFigure('relu'), { height: 300 });
  */
 export function show(figure: ShowableFigure, options: ShowOptions = {}): void {
   checkFigure('show', figure);
   checkSizes('show', options);
-  const s = state();
-  const includeLoader = !s.loaderSent;
-  sendDisplay(figureBundle(figure, { ...options, includeLoader }));
-  s.loaderSent = true;
+  sendDisplay(figureBundle(figure, options));
 }
 
 /**
@@ -307,6 +341,7 @@ function checkTable(fn: string, rows: unknown, columns: unknown, options: TableO
   if (options.digits !== undefined) {
     checkNonNegative(fn, 'options.digits', options.digits);
     checkInteger(fn, 'options.digits', options.digits, 0);
+    if (options.digits > 100) throw new ArgumentError(`${fn}: options.digits must be at most 100, got ${options.digits}`);
   }
 }
 
@@ -342,8 +377,9 @@ export function tableText(rows: TableCell[][], columns?: string[], options: Tabl
   const lines: string[][] = [];
   if (columns !== undefined) lines.push(columns);
   for (const row of rows) lines.push(row.map((v) => formatCell(v, digits)));
-  const nCols = Math.max(0, ...lines.map((l) => l.length));
-  const widths = Array.from({ length: nCols }, (_, j) => Math.max(0, ...lines.map((l) => (l[j] ?? '').length)));
+  // reduce, not Math.max(...): spreading a long table overflows the call stack
+  const nCols = lines.reduce((m, l) => Math.max(m, l.length), 0);
+  const widths = Array.from({ length: nCols }, (_, j) => lines.reduce((m, l) => Math.max(m, (l[j] ?? '').length), 0));
   const text = lines.map((l) => l.map((c, j) => c.padStart(widths[j])).join('  ')).join('\n');
   return (options.caption !== undefined ? options.caption + '\n' : '') + text;
 }

@@ -15,6 +15,7 @@ const jupyterEnv = require('../../scripts/jupyter-env.js') as {
   jupyterEnv(): NodeJS.ProcessEnv;
   ensureDirs(): void;
   writeKernelSpec(): string;
+  installNotebookAssets(): { plotly: string; customJs: string };
   findJupyter(need?: string[]): { ok: boolean; python?: { command: string; notebook: string }; tried?: string[] };
   INSTALL_HINT: string;
 };
@@ -25,25 +26,70 @@ export const SITE = path.join(ROOT, 'site');
 
 /** The exact console error classic Notebook 6 on Debian logs for a widgets extension it does not ship. */
 export const KNOWN_NOTEBOOK_CONSOLE_ERROR = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
-export const KNOWN_NOTEBOOK_404_URL = /\/nbextensions\/jupyter-js-widgets\/extension\.js/;
+/**
+ * The widgets extension files Notebook 6 asks for although Debian does not ship them: the configured
+ * jupyter-js-widgets extension, then main.js's hardcoded fallback (widgets/notebook/js/extension).
+ */
+export const KNOWN_NOTEBOOK_404_URL = /\/nbextensions\/(jupyter-js-widgets\/extension|widgets\/notebook\/js\/extension)\.js/;
+
+/** True for the console errors of those missing widgets files (a 404, and Chromium refusing the 404 page as a script). */
+export function isKnownNotebookConsoleError(text: string, where: string): boolean {
+  if (text === KNOWN_NOTEBOOK_CONSOLE_ERROR && KNOWN_NOTEBOOK_404_URL.test(where)) return true;
+  return /^Refused to execute script from '[^']*' because its MIME type \('text\/html'\) is not executable/.test(text) && KNOWN_NOTEBOOK_404_URL.test(text);
+}
 
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
 }
 
+/** Where the browser tests look for Chromium: $CHROMIUM_PATH, else /usr/bin/chromium. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** The message every browser test fails with when Chromium is missing (studying needs no Chromium). */
+export function noChromiumMessage(executablePath: string): string {
+  return (
+    `browser test: Chromium not found at ${executablePath}. It is needed only to run the tests, not to study ` +
+    'the course. Install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) ' +
+    'or point CHROMIUM_PATH at a Chromium or Chrome executable.'
+  );
+}
+
+/**
+ * Throws at once, with the install hint, when Chromium is missing. Browser tests call this before they start
+ * anything (a build of site/, a Jupyter server), so a machine without Chromium fails in a second.
+ */
+export function requireChromium(): string {
+  const executablePath = chromiumPath();
+  if (!fs.existsSync(executablePath)) throw new Error(noChromiumMessage(executablePath));
+  return executablePath;
+}
+
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(
-      `browser test: Chromium not found at ${executablePath}. Install it (Debian/Ubuntu: sudo apt-get install chromium) ` +
-        'or set CHROMIUM_PATH.',
-    );
-  }
+  const executablePath = requireChromium();
   return chromium.launch({
     executablePath,
+    timeout: 60_000,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * Starts headless Chromium, then a Notebook server in `notebookDir`, runs `fn`, and ALWAYS stops both, whatever
+ * fails (the browser launch, the server start, or `fn`): a failing browser test never leaves a server running.
+ */
+export async function withLiveNotebook<T>(notebookDir: string, fn: (server: NotebookServer, browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchBrowser();
+  let server: NotebookServer | undefined;
+  try {
+    server = await startNotebookServer(notebookDir);
+    return await fn(server, browser);
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server?.stop();
+  }
 }
 
 /** Makes sure site/ and artifacts/notebooks.json exist (runs `npm run site` if not). */
@@ -88,6 +134,7 @@ export async function startNotebookServer(notebookDir: string): Promise<Notebook
   }
   jupyterEnv.ensureDirs();
   jupyterEnv.writeKernelSpec();
+  jupyterEnv.installNotebookAssets();
   const port = await freePort();
   const token = randomBytes(16).toString('hex');
   let output = '';
@@ -101,12 +148,18 @@ export async function startNotebookServer(notebookDir: string): Promise<Notebook
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
   const exitPromise = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
+  // last resort: if this test process ends without stop() (an uncaught error, Ctrl+C), the server goes with it
+  const killOnExit = () => {
+    if (!exited) child.kill('SIGTERM'); // Notebook 6 shuts its kernels down on SIGTERM
+  };
+  process.once('exit', killOnExit);
 
   const stop = async () => {
     if (exited) return;
     try {
-      const kernels = (await (await fetch(`${url}/api/kernels?token=${token}`)).json()) as { id: string }[];
-      for (const k of kernels) await fetch(`${url}/api/kernels/${k.id}?token=${token}`, { method: 'DELETE' });
+      const signal = AbortSignal.timeout(10_000);
+      const kernels = (await (await fetch(`${url}/api/kernels?token=${token}`, { signal })).json()) as { id: string }[];
+      for (const k of kernels) await fetch(`${url}/api/kernels/${k.id}?token=${token}`, { method: 'DELETE', signal });
     } catch {
       // server not answering: fall through to the signals
     }
@@ -114,13 +167,14 @@ export async function startNotebookServer(notebookDir: string): Promise<Notebook
     const timer = setTimeout(() => !exited && child.kill('SIGKILL'), 10_000);
     await exitPromise;
     clearTimeout(timer);
+    process.removeListener('exit', killOnExit);
   };
 
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited) throw new Error(`browser test: the Notebook server exited early:\n${output}`);
     try {
-      const res = await fetch(`${url}/api/status?token=${token}`);
+      const res = await fetch(`${url}/api/status?token=${token}`, { signal: AbortSignal.timeout(5_000) });
       if (res.ok) break;
     } catch {
       // not listening yet

@@ -15,14 +15,13 @@ import type { Browser, Page } from 'playwright-core';
 import { figureBundle, PLOTLY_MIME } from '../../lib/plots/show';
 import {
   ARTIFACTS,
-  KNOWN_NOTEBOOK_404_URL,
-  KNOWN_NOTEBOOK_CONSOLE_ERROR,
+  isKnownNotebookConsoleError,
   ROOT,
   SITE,
   artifact,
   ensureSite,
   launchBrowser,
-  startNotebookServer,
+  withLiveNotebook,
 } from './helpers';
 
 interface PageProblems {
@@ -63,8 +62,9 @@ describe('exported site (offline)', () => {
   let pages: ReturnType<typeof ensureSite>;
 
   before(async () => {
-    pages = ensureSite();
+    // the browser first, before the (slow) site build, so a machine without a working Chromium fails at once
     browser = await launchBrowser();
+    pages = ensureSite();
   });
   after(async () => {
     await browser?.close();
@@ -96,6 +96,30 @@ describe('exported site (offline)', () => {
     }
   });
 
+  it('keeps every formula in a table on one line (no MathJax automatic line-breaking)', { timeout: 600_000 }, async () => {
+    // 02's summary and 08's feature table: with line-breaking on, formulas wrapped onto 2-4 lines (41-88 px high);
+    // on one line they are at most ~22 px
+    let tables = 0;
+    for (const entry of pages) {
+      const { page, problems } = await offlinePage(browser);
+      await page.goto(pathToFileURL(path.join(SITE, entry.page)).href, { waitUntil: 'load', timeout: 120_000 });
+      const hasMath = (await page.evaluate(`document.querySelectorAll('table').length > 0 && !!window.MathJax`)) as boolean;
+      if (hasMath) {
+        await page.waitForFunction(`MathJax.isReady && MathJax.Hub.queue.pending === 0 && MathJax.Hub.queue.running === 0`, undefined, { timeout: 120_000 });
+        const heights = (await page.evaluate(
+          `Array.from(document.querySelectorAll('table .MathJax_CHTML')).map((m) => ({ text: (m.closest('td') || m).textContent.slice(0, 40), height: m.getBoundingClientRect().height }))`,
+        )) as { text: string; height: number }[];
+        tables += heights.length;
+        const tall = heights.filter((h) => h.height > 32).map((h) => `${h.text} (${h.height.toFixed(0)} px)`);
+        assert.deepEqual(tall, [], `${entry.page}: formulas in tables broken over lines`);
+      }
+      assert.deepEqual(problems.consoleErrors, [], `${entry.page}: console errors`);
+      await page.context().close();
+    }
+    console.log(`# site: ${tables} formulas in tables, each on one line`);
+    assert.ok(tables > 0, 'no formula in any table was found: the check itself is suspect');
+  });
+
   it('runs no script hidden in titles, trace names or category names', async () => {
     const evil = `</script><img src=x onerror="alert('xss')"><script>alert('xss2')</script>`;
     const bundle = figureBundle(
@@ -121,16 +145,14 @@ describe('live Jupyter Notebook', () => {
   it('runs 00-start-here.ipynb with the tslab kernel and draws every plot', { timeout: 300_000 }, async () => {
     const file = path.join(ROOT, 'notebooks', '00-start-here.ipynb');
     const hashBefore = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-    const server = await startNotebookServer(path.join(ROOT, 'notebooks'));
-    const browser = await launchBrowser();
-    const consoleErrors: string[] = [];
-    try {
+    await withLiveNotebook(path.join(ROOT, 'notebooks'), async (server, browser) => {
+      const consoleErrors: string[] = [];
       const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
       const page = await context.newPage();
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         const where = msg.location().url;
-        if (msg.text() === KNOWN_NOTEBOOK_CONSOLE_ERROR && KNOWN_NOTEBOOK_404_URL.test(where)) return;
+        if (isKnownNotebookConsoleError(msg.text(), where)) return;
         consoleErrors.push(`${msg.text()} (${where})`);
       });
       page.on('pageerror', (err) => consoleErrors.push(`page error: ${err.message}`));
@@ -181,10 +203,7 @@ describe('live Jupyter Notebook', () => {
       assert.equal(counts.total, expected, 'plot elements on the page');
       assert.equal(counts.rendered, expected, 'plots rendered as SVG');
       assert.deepEqual(consoleErrors, [], 'console errors');
-    } finally {
-      await browser.close();
-      await server.stop();
-    }
+    });
     const hashAfter = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     assert.equal(hashAfter, hashBefore, 'the browser test must not change the committed notebook');
   });

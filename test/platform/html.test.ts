@@ -1,6 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, jsonForScript, plotDivHtml, plotlyLoaderHtml, plotlyScriptSource, toPlainJson } from '../../lib/plots/html';
+import {
+  PLOTLY_NBEXTENSION_MODULE,
+  UNTRUSTED_PLOT_NOTE,
+  escapeHtml,
+  jsonForScript,
+  plotDivHtml,
+  plotlyLoaderHtml,
+  plotlyScriptSource,
+  toPlainJson,
+} from '../../lib/plots/html';
 
 const XSS = ['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', '"><svg onload=alert(1)>', "'; alert(1); '"];
 
@@ -52,8 +61,17 @@ describe('plotlyScriptSource', () => {
 });
 
 describe('plotlyLoaderHtml', () => {
-  it('defines window.Plotly only when it is missing and then draws the queued plots', () => {
+  it('by default is a small loader that asks RequireJS for the notebook extension, without the library', () => {
     const html = plotlyLoaderHtml();
+    assert.ok(html.length < 2000, `loader is ${html.length} characters`);
+    assert.ok(html.includes(JSON.stringify(PLOTLY_NBEXTENSION_MODULE)));
+    assert.match(html, /__fcnnPlotlyQueue/);
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.doesNotThrow(() => new Function(html.replace(/<\/?script[^>]*>/g, '')));
+  });
+  it('with inline: true carries the library and defines window.Plotly only when it is missing', () => {
+    const html = plotlyLoaderHtml({ inline: true });
+    assert.ok(html.length > 1_000_000);
     assert.match(html, /if \(!window\.Plotly\)/);
     assert.match(html, /__fcnnPlotlyQueue/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
@@ -87,5 +105,16 @@ describe('plotDivHtml', () => {
   });
   it('uses the given height and the full width by default', () => {
     assert.match(html, /style="width:100%;height:300px;"/);
+  });
+  it('says how to trust the notebook when its script does not run (what an untrusted notebook shows)', () => {
+    // classic Notebook and JupyterLab sanitise an untrusted output: scripts go, the markup and its text stay
+    const sanitized = html.replace(/<script[\s\S]*?<\/script>/gi, '');
+    assert.ok(sanitized.includes(escapeHtml(UNTRUSTED_PLOT_NOTE)));
+    assert.match(UNTRUSTED_PLOT_NOTE, /File → Trust Notebook/);
+    assert.match(UNTRUSTED_PLOT_NOTE, /re-run the cell/);
+  });
+  it('does not embed Plotly.js, and loads it through RequireJS when the page lacks it', () => {
+    assert.ok(html.length < 5000, `plot HTML is ${html.length} characters`);
+    assert.ok(html.includes(JSON.stringify(PLOTLY_NBEXTENSION_MODULE)));
   });
 });

@@ -41,13 +41,33 @@ describe('show', () => {
     assert.equal(bundle.data['text/plain'], 'Plotly figure "Two points" — 1 trace (scatter)');
   });
 
-  it('puts the Plotly loader into the first output of a session only', () => {
+  it('never embeds Plotly.js in an output, not even the first of a session (saved notebooks stay small)', () => {
     const log = capture();
     show(figure);
     show(figure);
-    show(figure);
-    const loaders = log.sent.map((s) => (s.bundle.data['text/html'] as string).includes('if (!window.Plotly)'));
-    assert.deepEqual(loaders, [true, false, false]);
+    const sizes = log.sent.map((s) => JSON.stringify(s.bundle.data).length);
+    for (const size of sizes) assert.ok(size < 10_000, `bundle of ${size} characters`);
+    assert.ok(!(log.sent[0].bundle.data['text/html'] as string).includes('loaded from the installed package'));
+  });
+
+  it('rounds displayed numbers (6 significant digits, 4 for colour grids) so saved notebooks stay small', () => {
+    const log = capture();
+    const z = Array.from({ length: 50 }, (_, i) => Array.from({ length: 50 }, (_, j) => Math.sin(i * 0.1 + j * 0.07) / 3));
+    const f = {
+      data: [
+        { type: 'heatmap', z, x: [0.123456789, 1] },
+        { type: 'scatter', x: [1, 2], y: [0.693147180559945, 1e-7 / 3] },
+      ],
+    };
+    show(f);
+    const sent = log.sent[0].bundle.data[PLOTLY_MIME] as { data: { z?: number[][]; x: number[]; y?: number[] }[] };
+    assert.equal(sent.data[0].z![1][2], Number((Math.sin(0.1 + 0.14) / 3).toPrecision(4)));
+    assert.deepEqual(sent.data[0].x, [0.123457, 1]);
+    assert.deepEqual(sent.data[1].y, [0.693147, 3.33333e-8]);
+    assert.equal(f.data[1].y[0], 0.693147180559945, 'the figure itself is not changed');
+    const bytes = JSON.stringify(log.sent[0].bundle.data).length;
+    const unrounded = JSON.stringify(z).length * 2;
+    assert.ok(bytes < unrounded / 2, `bundle ${bytes} characters, unrounded grids alone ${unrounded}`);
   });
 
   it('gives every plot its own element id', () => {

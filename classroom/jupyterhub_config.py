@@ -1,0 +1,177 @@
+# JupyterHub configuration for `npm run classroom` (Debian's jupyterhub 3.0). It is configuration, not a hub:
+# the two small classes below only pick JupyterHub's own extension points —
+#   RosterAuthenticator: logs in the names in the classroom roster, checking their code against a scrypt hash;
+#   ClassroomSpawner:    JupyterHub's LocalProcessSpawner, running each student as their own system user
+#                        (course prefix + name, home 0700, created on first login) inside a memory cgroup.
+# Every setting comes from the JSON file named by $FCNN_CLASSROOM_SETTINGS, written by classroom/cli.js.
+import asyncio
+import base64
+import hashlib
+import hmac
+import json
+import os
+import pwd
+import subprocess
+
+from jupyterhub.auth import Authenticator
+from jupyterhub.spawner import LocalProcessSpawner
+
+S = json.load(open(os.environ["FCNN_CLASSROOM_SETTINGS"]))
+c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
+
+
+def verify_code(code, stored):
+    algo, n, r, p, salt, digest = stored.split("$")
+    if algo != "scrypt":
+        return False
+    expected = base64.b64decode(digest)
+    got = hashlib.scrypt(code.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                         dklen=len(expected), maxmem=64 * 1024 * 1024)
+    return hmac.compare_digest(got, expected)
+
+
+class RosterAuthenticator(Authenticator):
+    """Only names in the roster get in, with the code the lecturer handed out. The roster is re-read at every
+    login, so students added with `npm run classroom -- roster` can log in without restarting the hub."""
+
+    async def authenticate(self, handler, data):
+        name = self.normalize_username(data.get("username", ""))
+        code = (data.get("password") or "").strip().lower()
+        try:
+            with open(S["roster"]) as f:
+                users = json.load(f)["users"]
+        except (OSError, ValueError, KeyError) as err:
+            self.log.error("classroom: cannot read the roster %s: %s", S["roster"], err)
+            return None
+        entry = users.get(name)
+        if entry is None:
+            self.log.warning("classroom: refused unknown user %r", name)
+            return None
+        ok = await asyncio.get_running_loop().run_in_executor(None, verify_code, code, entry["hash"])
+        if not ok:
+            self.log.warning("classroom: refused %r: wrong code", name)
+            return None
+        return {"name": name, "admin": bool(entry.get("admin"))}
+
+
+def system_name(hub_name):
+    return S["prefix"] + hub_name
+
+
+def ensure_system_user(hub_name):
+    """Creates the student's system user on first login: home /home/<prefix><name>, mode 0700."""
+    sys_name = system_name(hub_name)
+    try:
+        pw = pwd.getpwnam(sys_name)
+    except KeyError:
+        subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", "--user-group",
+                        "--comment", f"{S['course']} classroom student {hub_name}", sys_name],
+                       check=True, capture_output=True)
+        pw = pwd.getpwnam(sys_name)
+    os.chmod(pw.pw_dir, 0o700)
+    return pw
+
+
+def memory_cgroup(hub_name):
+    """A cgroup (v1 memory controller) holding all of one student's processes, limited to memory_gb.
+    Returns its path, or None when the machine does not let us create one (then the kernel launcher falls back
+    to a per-kernel data-size limit)."""
+    root = S.get("cgroup_root")
+    if not root:
+        return None
+    path = os.path.join(root, hub_name)
+    try:
+        os.makedirs(path, exist_ok=True)
+        limit = int(S["memory_gb"] * 1024 ** 3)
+        with open(os.path.join(path, "memory.limit_in_bytes"), "w") as f:
+            f.write(str(limit))
+        return path
+    except OSError:
+        return None
+
+
+class ClassroomSpawner(LocalProcessSpawner):
+    """LocalProcessSpawner with the hub name mapped to the course's system user (prefix + name)."""
+
+    def make_preexec_fn(self, name):
+        inner = super().make_preexec_fn(system_name(self.user.name))
+        cgroup = memory_cgroup(self.user.name)
+
+        def preexec():
+            if cgroup:
+                with open(os.path.join(cgroup, "cgroup.procs"), "w") as f:
+                    f.write(str(os.getpid()))
+            # Students' servers and kernels yield the CPU to the hub and the proxy: when a room of kernels
+            # compiles at once, logins and routing must still answer within JupyterHub's 10 s proxy timeout.
+            os.nice(S.get("student_nice", 10))
+            inner()
+
+        return preexec
+
+    def user_env(self, env):
+        pw = pwd.getpwnam(system_name(self.user.name))
+        env["USER"] = pw.pw_name
+        env["HOME"] = pw.pw_dir
+        env["SHELL"] = pw.pw_shell
+        return env
+
+    def get_env(self):
+        env = super().get_env()
+        # Tells the kernel launcher whether a memory cgroup holds this student (else it limits each kernel itself).
+        env["FCNN_MEMORY_CGROUP"] = memory_cgroup(self.user.name) or ""
+        return env
+
+    async def start(self):
+        await asyncio.get_running_loop().run_in_executor(None, ensure_system_user, self.user.name)
+        return await super().start()
+
+
+c.JupyterHub.authenticator_class = RosterAuthenticator
+c.JupyterHub.spawner_class = ClassroomSpawner
+c.Authenticator.admin_users = {S["admin"]}
+
+c.JupyterHub.ip = S["ip"]
+c.JupyterHub.port = S["port"]
+c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{S['hub_port']}"
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{S['proxy_api_port']}"
+c.ConfigurableHTTPProxy.command = [S["proxy_command"]]
+c.ConfigurableHTTPProxy.pid_file = os.path.join(S["state_dir"], "jupyterhub-proxy.pid")
+c.JupyterHub.db_url = "sqlite:///" + os.path.join(S["state_dir"], "jupyterhub.sqlite")
+c.JupyterHub.cookie_secret_file = os.path.join(S["state_dir"], "jupyterhub_cookie_secret")
+c.JupyterHub.pid_file = os.path.join(S["state_dir"], "jupyterhub.pid")
+c.JupyterHub.concurrent_spawn_limit = S.get("concurrent_spawn_limit", 0)
+c.JupyterHub.active_server_limit = 0
+
+course_dir = S["course_dir"]  # the student's copy, relative to their home
+pull_url = (f"/git-pull?repo={S['course_repo_url']}&branch={S['course_branch']}&targetpath={course_dir}"
+            f"&urlpath=tree/{course_dir}/notebooks")
+c.Spawner.default_url = pull_url
+c.Spawner.cmd = [os.path.join(S["runtime_dir"], "singleuser.sh")]
+c.Spawner.start_timeout = S.get("start_timeout", 180)
+c.Spawner.http_timeout = S.get("start_timeout", 180)
+c.Spawner.args = [
+    "--NotebookApp.kernel_manager_class=capped_kernels.CappedKernelManager",
+    f"--CappedKernelManager.max_kernels={S['max_kernels']}",
+    f"--CappedKernelManager.memory_gb={S['memory_gb']}",
+    # idle culling by the single-user server itself (jupyterhub-idle-culler is not packaged in Debian 12):
+    f"--MappingKernelManager.cull_idle_timeout={S['idle_minutes'] * 60}",
+    "--MappingKernelManager.cull_interval=60",
+    f"--NotebookApp.shutdown_no_activity_timeout={S['idle_minutes'] * 60}",
+]
+c.Spawner.environment = {
+    "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
+    "JUPYTER_PATH": os.path.join(S["runtime_dir"], "share", "jupyter"),
+    "PYTHONPATH": os.path.join(S["runtime_dir"], "python"),
+    "FCNN_RUNTIME": S["runtime_dir"],
+    "FCNN_COURSE_REPO": S["course_repo_url"],
+    "FCNN_COURSE_BRANCH": S["course_branch"],
+    "FCNN_COURSE_DIR": course_dir,
+}
+
+# The classroom command's own API token (status, load test): a service with the lecturer's powers over users.
+c.JupyterHub.services = [{"name": "classroom-cli", "api_token": S["api_token"]}]
+c.JupyterHub.load_roles = [{
+    "name": "classroom-cli",
+    "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "list:users", "read:users", "proxy"],
+    "services": ["classroom-cli"],
+}]

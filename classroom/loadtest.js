@@ -1,0 +1,585 @@
+#!/usr/bin/env node
+// `npm run classroom:loadtest -- --students N`: a room of N students against a real classroom hub on 127.0.0.1.
+//
+// It starts the hub exactly as `npm run classroom` does (own state folder, port and system-user prefix), makes a
+// roster of N students, and lets them arrive at random over --window seconds (60). Each student, with a real
+// Jupyter client (@jupyterlab/services, the one JupyterLab uses): logs in through the hub's login form, gets an
+// API token, spawns their server, opens their own copy of notebooks/01-the-neuron.ipynb (delivered by
+// nbgitpuller), starts a tslab kernel, runs every code cell top to bottom and counts the Plotly figures it displays.
+// Then the bad cases, each of which must be refused: wrong code, unknown user, student A asking for B's server
+// (through the hub and directly on its port), files, kernel (REST and websocket) and home folder, a fourth kernel
+// over the cap, and a kernel allocating past its memory limit (which must say so, while B's kernel keeps working).
+// Then the lecturer checks: a course update reaches a student without overwriting their edit, starting twice
+// is refused, a used port is refused, and a hub restart keeps the student's work.
+// Everything it created (servers, kernels, system users and their homes, cgroups, the hub, its state folder) is
+// removed at the end, also on failure and on Ctrl+C. Last line:
+//   CLASSROOM students=N ok=N failed=0 p50_first_plot_s=… p95_first_plot_s=… peak_rss_gb=… denied=K/K
+// Exit status is non-zero if a student failed, a bad case was not denied or a lecturer check failed.
+'use strict';
+
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const WebSocket = require('ws');
+const { ServerConnection, SessionAPI, KernelConnection } = require('@jupyterlab/services');
+const env = require('../scripts/jupyter-env');
+
+const CLI = path.join(__dirname, 'cli.js');
+console.debug = () => {}; // @jupyterlab/services narrates every websocket it opens
+const PLOTLY = 'application/vnd.plotly.v1+json';
+const NOTEBOOK = 'notebooks/01-the-neuron.ipynb';
+
+function parse(argv) {
+  const o = { students: 30, window: 60, port: 18600, memoryGb: 1.5, maxKernels: 3, keep: false, seed: Date.now() % 100000 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = () => {
+      const x = Number(argv[++i]);
+      if (!Number.isFinite(x) || x <= 0) throw new Error(`loadtest: ${a} needs a positive number, got "${argv[i]}"`);
+      return x;
+    };
+    if (a === '--students') o.students = Math.floor(v());
+    else if (a === '--window') o.window = v();
+    else if (a === '--port') o.port = Math.floor(v());
+    else if (a === '--memory-gb') o.memoryGb = v();
+    else if (a === '--seed') o.seed = Math.floor(v());
+    else throw new Error(`loadtest: unknown option ${a}; expected --students N, --window SECONDS, --port N, --memory-gb G, --seed S`);
+  }
+  return o;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...a) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+function cli(args, { allowFail = false } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  if (!allowFail && r.status !== 0) throw new Error(`classroom ${args.join(' ')} failed:\n${r.stdout}${r.stderr}`);
+  return r;
+}
+
+/** Figures a notebook produces: display_data / execute_result outputs carrying the Plotly MIME type. */
+const isPlot = (msgType, content) => (msgType === 'display_data' || msgType === 'execute_result') && content && content.data && PLOTLY in content.data;
+
+/** The same notebook executed by nbclient (as `npm test` does) — the number every student must match. */
+function nbclientPlotCount(file) {
+  const py = [
+    'import sys, nbformat, nbclient',
+    'nb = nbformat.read(sys.argv[1], as_version=4)',
+    'nbclient.NotebookClient(nb, timeout=600, kernel_name="tslab", resources={"metadata": {"path": sys.argv[2]}}).execute()',
+    `print(sum(1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type in ("display_data", "execute_result") and "${PLOTLY}" in o.get("data", {})))`,
+  ].join('\n');
+  env.writeKernelSpec();
+  const r = spawnSync('/usr/bin/python3', ['-c', py, file, path.dirname(file)], { encoding: 'utf8', env: env.jupyterEnv(), cwd: env.ROOT });
+  if (r.status !== 0) throw new Error(`nbclient could not run ${file}:\n${r.stderr.slice(-2000)}`);
+  return Number(r.stdout.trim().split('\n').pop());
+}
+
+class Hub {
+  constructor(o, state, prefix) {
+    this.o = o;
+    this.state = state;
+    this.prefix = prefix;
+    this.base = `http://127.0.0.1:${o.port}`;
+  }
+  startArgs() {
+    return ['start', '--state', this.state, '--ip', '127.0.0.1', '--port', String(this.o.port), '--prefix', this.prefix,
+      '--memory-gb', String(this.o.memoryGb), '--max-kernels', String(this.o.maxKernels), '--idle-minutes', '30'];
+  }
+  settings() {
+    return JSON.parse(fs.readFileSync(path.join(this.state, 'settings.json'), 'utf8'));
+  }
+  pid() {
+    try {
+      return Number(fs.readFileSync(path.join(this.state, 'classroom.pid'), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+  async admin(route, init = {}) {
+    const s = this.settings();
+    return fetch(`${this.base}/hub/api${route}`, { ...init, headers: { Authorization: `token ${s.api_token}`, 'Content-Type': 'application/json', ...(init.headers || {}) } });
+  }
+}
+
+/** Logs in through the hub's form. Returns the cookie header on success, undefined when refused. */
+async function login(base, name, code) {
+  const res = await fetch(`${base}/hub/login`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username: name, password: code }).toString(),
+  });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  if (res.status !== 302 || !cookies.some((c) => c.startsWith('jupyterhub-hub-login='))) return undefined;
+  return cookies.join('; ');
+}
+
+/** An API token for the logged-in student, requested with their session cookie (as the hub's token page does). */
+async function tokenFor(base, name, cookie) {
+  const res = await fetch(`${base}/hub/api/users/${name}/tokens`, {
+    method: 'POST',
+    headers: { Cookie: cookie, Referer: `${base}/hub/token`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ note: 'classroom load test', expires_in: 3600 }),
+  });
+  if (!res.ok) throw new Error(`token request for ${name}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()).token;
+}
+
+async function spawnServer(base, name, token, timeoutMs = 300000) {
+  const h = { Authorization: `token ${token}` };
+  const res = await fetch(`${base}/hub/api/users/${name}/server`, { method: 'POST', headers: h });
+  if (![201, 202, 400].includes(res.status)) throw new Error(`spawn ${name}: HTTP ${res.status} ${await res.text()}`);
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const u = await (await fetch(`${base}/hub/api/users/${name}`, { headers: h })).json();
+    const srv = u.servers && u.servers[''];
+    if (srv && srv.ready) return srv;
+    if (!srv || (!srv.pending && !srv.ready)) throw new Error(`spawn ${name}: the server stopped while starting (see the hub log)`);
+    await sleep(500);
+  }
+  throw new Error(`spawn ${name}: not ready after ${timeoutMs / 1000} s`);
+}
+
+function serverSettings(base, name, token) {
+  return ServerConnection.makeSettings({
+    baseUrl: `${base}/user/${name}/`,
+    wsUrl: `${base.replace(/^http/, 'ws')}/user/${name}/`,
+    token,
+    appendToken: true,
+    WebSocket,
+    fetch: globalThis.fetch, Request: globalThis.Request, Headers: globalThis.Headers,
+  });
+}
+
+/** Starts a notebook session (kernel cwd = the notebook's folder, as in the browser) and connects to its kernel. */
+async function openKernel(settings, nbPath) {
+  const model = await SessionAPI.startSession({ path: nbPath, type: 'notebook', name: path.basename(nbPath), kernel: { name: 'tslab' } }, settings);
+  const kernel = new KernelConnection({ model: model.kernel, serverSettings: settings, handleComms: false });
+  return { session: model, kernel };
+}
+
+/** Runs code; returns { status, outputs: [{msgType, content}], error }. */
+async function execute(kernel, code, onOutput) {
+  const outputs = [];
+  const future = kernel.requestExecute({ code, stop_on_error: true });
+  future.onIOPub = (msg) => {
+    const t = msg.header.msg_type;
+    if (['display_data', 'execute_result', 'stream', 'error'].includes(t)) {
+      outputs.push({ msgType: t, content: msg.content });
+      if (onOutput) onOutput(t, msg.content);
+    }
+  };
+  try {
+    const reply = await future.done;
+    // tslab reports errors on stderr and replies without ename/evalue
+    const stderr = outputs.filter((x) => x.msgType === 'stream' && x.content.name === 'stderr').map((x) => x.content.text).join('');
+    const error = reply.content.status === 'error' ? (reply.content.ename ? `${reply.content.ename}: ${reply.content.evalue}` : stderr.trim().split('\n').slice(-3).join(' | ')) : undefined;
+    return { status: reply.content.status, outputs, error };
+  } catch (err) {
+    return { status: 'dead', outputs, error: String(err && err.message ? err.message : err) };
+  } finally {
+    future.dispose();
+  }
+}
+
+/** Processes (pid, rss bytes) under the hub: hub, proxy, single-user servers, kernels. */
+function processTree(rootPid) {
+  const children = new Map();
+  const rss = new Map();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const rssPages = Number(fs.readFileSync(`/proc/${d}/statm`, 'utf8').split(' ')[1]);
+      rss.set(Number(d), rssPages * 4096);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(d));
+    } catch {
+      // process ended while we looked
+    }
+  }
+  const out = [];
+  const stack = [rootPid];
+  while (stack.length) {
+    const p = stack.pop();
+    if (rss.has(p)) out.push({ pid: p, rss: rss.get(p) });
+    for (const c of children.get(p) || []) stack.push(c);
+  }
+  return out;
+}
+
+function percentile(xs, q) {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+}
+
+function shuffle(rng, xs) {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+}
+
+function mulberry32(a) {
+  return () => {
+    a |= 0; a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function runStudent(hub, st, cells, t0) {
+  const r = { name: st.name, ok: false };
+  const arrived = Date.now();
+  try {
+    const cookie = await login(hub.base, st.name, st.code);
+    if (!cookie) throw new Error('login refused with the right code');
+    st.token = await tokenFor(hub.base, st.name, cookie);
+    await spawnServer(hub.base, st.name, st.token);
+    r.spawn_s = (Date.now() - arrived) / 1000;
+    st.settings = serverSettings(hub.base, st.name, st.token);
+    const nbPath = `fcnn-course/${NOTEBOOK}`;
+    const res = await ServerConnection.makeRequest(`${st.settings.baseUrl}api/contents/${nbPath}?content=1`, {}, st.settings);
+    if (!res.ok) throw new Error(`their copy of ${NOTEBOOK} is missing (nbgitpuller): HTTP ${res.status}`);
+    const nb = (await res.json()).content;
+    const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
+    if (code.join('\n') !== cells.join('\n')) throw new Error(`their copy of ${NOTEBOOK} differs from the published one`);
+    const tKernel = Date.now();
+    const { session, kernel } = await openKernel(st.settings, nbPath);
+    await kernel.info;
+    r.kernel_s = (Date.now() - tKernel) / 1000;
+    st.kernel = kernel;
+    st.sessionId = session.id;
+    st.kernelId = session.kernel.id;
+    r.plots = 0;
+    for (let i = 0; i < code.length; i++) {
+      const out = await execute(kernel, code[i], (t, content) => {
+        if (isPlot(t, content)) {
+          r.plots += 1;
+          if (r.first_plot_s === undefined) r.first_plot_s = (Date.now() - arrived) / 1000;
+        }
+      });
+      if (out.status !== 'ok') throw new Error(`cell ${i + 1} of ${code.length}: ${out.error}`);
+    }
+    r.total_s = (Date.now() - arrived) / 1000;
+    r.ok = true;
+  } catch (err) {
+    r.error = err.message;
+  }
+  log(`${st.name} (arrived at ${((arrived - t0) / 1000).toFixed(0)} s): ${r.ok ? `ok, ${r.plots} plots; server after ${r.spawn_s.toFixed(1)} s, kernel start ${r.kernel_s.toFixed(1)} s, first plot after ${r.first_plot_s?.toFixed(1)} s, done after ${r.total_s.toFixed(1)} s` : `FAILED: ${r.error}`}`);
+  return r;
+}
+
+/** The bad cases. Each returns true when the attempt was refused as it must be. */
+async function badCases(hub, A, B, o) {
+  const cases = [];
+  const check = async (name, fn) => {
+    let denied = false;
+    let detail = '';
+    try {
+      [denied, detail] = await fn();
+    } catch (err) {
+      denied = false;
+      detail = `error while trying: ${err.message}`;
+    }
+    cases.push({ name, denied });
+    log(`${denied ? 'DENIED ' : 'ALLOWED'} ${name}${detail ? ` — ${detail}` : ''}`);
+  };
+  const aH = { Authorization: `token ${A.token}` };
+  await check('wrong code for a student on the roster', async () => [!(await login(hub.base, B.name, 'aaaa-bbbb-cccc')), '']);
+  await check('unknown user', async () => [!(await login(hub.base, 'mallory', A.code)), '']);
+  await check('A lists B\'s files through the hub', async () => {
+    const res = await fetch(`${hub.base}/user/${B.name}/api/contents/fcnn-course`, { headers: aH, redirect: 'manual' });
+    return [res.status === 403, `HTTP ${res.status}`];
+  });
+  await check('A downloads B\'s notebook', async () => {
+    const res = await fetch(`${hub.base}/user/${B.name}/files/fcnn-course/${NOTEBOOK}`, { headers: aH, redirect: 'manual' });
+    return [res.status === 403, `HTTP ${res.status}`];
+  });
+  await check('A stops B\'s server through the hub API', async () => {
+    const res = await fetch(`${hub.base}/hub/api/users/${B.name}/server`, { method: 'DELETE', headers: aH });
+    return [res.status === 403 || res.status === 404, `HTTP ${res.status}`];
+  });
+  await check('A reads B\'s kernel through the hub', async () => {
+    const res = await fetch(`${hub.base}/user/${B.name}/api/kernels/${B.kernelId}`, { headers: aH, redirect: 'manual' });
+    return [res.status === 403, `HTTP ${res.status}`];
+  });
+  await check('A opens a websocket to B\'s kernel', async () => {
+    const url = `${hub.base.replace(/^http/, 'ws')}/user/${B.name}/api/kernels/${B.kernelId}/channels?token=${A.token}`;
+    const outcome = await new Promise((resolve) => {
+      const ws = new WebSocket(url);
+      const timer = setTimeout(() => { ws.terminate(); resolve('timeout'); }, 15000);
+      ws.on('open', () => { clearTimeout(timer); ws.close(); resolve('open'); });
+      ws.on('unexpected-response', (_req, res) => { clearTimeout(timer); resolve(`HTTP ${res.statusCode}`); ws.terminate(); });
+      ws.on('error', (err) => { clearTimeout(timer); resolve(`error ${err.message}`); });
+    });
+    return [outcome !== 'open', outcome];
+  });
+  await check('A goes around the proxy to B\'s server port', async () => {
+    const u = await (await hub.admin(`/users/${B.name}`)).json();
+    const url = new URL(u.servers[''].url, hub.base);
+    const routes = await (await hub.admin('/proxy')).json();
+    const route = Object.values(routes).find((r) => r.routespec === url.pathname || r.routespec === `/${url.pathname.replace(/^\//, '')}`);
+    const target = route ? route.target : undefined;
+    if (!target) return [false, 'could not find B\'s server address in the proxy table'];
+    if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(target.replace(/\/$/, ''))) return [false, `B's server is not on 127.0.0.1 (${target})`];
+    const res = await fetch(`${target.replace(/\/$/, '')}${url.pathname}api/contents/fcnn-course`, { headers: aH, redirect: 'manual' });
+    return [res.status === 403, `HTTP ${res.status} from ${target}`];
+  });
+  await check('A\'s kernel reads B\'s home folder', async () => {
+    const out = await execute(A.kernel, `import * as fs from 'fs';\nfs.readdirSync('/home/${o.prefix}${B.name}').length`);
+    const text = out.outputs.map((x) => x.content.evalue || x.content.text || JSON.stringify(x.content.data || {})).join(' ');
+    const line = (text.match(/[^\n]*EACCES[^\n]*/) || [text])[0];
+    return [out.status === 'error' && /EACCES|permission denied/i.test(text), line.trim().slice(0, 160)];
+  });
+  await check(`a kernel beyond the cap of ${o.maxKernels} per student`, async () => {
+    const extra = [];
+    let refused;
+    try {
+      for (let k = 1; k <= o.maxKernels; k++) {
+        try {
+          extra.push(await openKernel(A.settings, `cap-test-${k}.ipynb`));
+        } catch (err) {
+          refused = err;
+          break;
+        }
+      }
+    } finally {
+      for (const e of extra) {
+        e.kernel.dispose();
+        await SessionAPI.shutdownSession(e.session.id, A.settings).catch(() => {});
+      }
+    }
+    const msg = refused ? String(refused.message) : '';
+    return [!!refused && /kernels running/.test(msg), refused ? msg.slice(0, 140) : `${extra.length} extra kernels started`];
+  });
+  await check(`a kernel allocating past its ${o.memoryGb} GB limit`, async () => {
+    const out = await execute(A.kernel, 'const hog: Float64Array[] = [];\nfor (let i = 0; i < 100000; i++) hog.push(new Float64Array(2 ** 24).fill(i));\nhog.length');
+    const text = out.outputs.map((x) => `${x.content.text || ''} ${x.content.evalue || ''}`).join(' ');
+    const said = new RegExp(`ran out of its ${o.memoryGb} GB memory limit`).test(text);
+    const how = /and was stopped/.test(text) ? 'kernel stopped' : /allocation was refused/.test(text) ? 'allocation refused, kernel kept' : 'unclear';
+    const bOk = await execute(B.kernel, '6 * 7');
+    const bText = bOk.outputs.map((x) => (x.content.data ? x.content.data['text/plain'] : x.content.text || x.content.evalue || '')).join(' ');
+    const bAlive = bOk.status === 'ok' && /\b42\b/.test(bText);
+    return [said && bAlive, `A was told (${how}): ${said ? `"${(text.match(/Your kernel ran out of its [0-9.]+ GB memory limit/) || [''])[0]}"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
+  });
+  return cases;
+}
+
+/** The lecturer's side: update without losing edits, start twice, port in use, restart keeps work. */
+async function lecturerChecks(hub, A, o) {
+  const checks = [];
+  const record = (name, ok, detail) => {
+    checks.push({ name, ok });
+    log(`${ok ? 'OK    ' : 'FAILED'} ${name} — ${detail}`);
+  };
+  // A edits their notebook; the lecturer publishes an update (a new file); A's next pull keeps the edit.
+  const nbPath = `fcnn-course/${NOTEBOOK}`;
+  const get = async (p) => (await ServerConnection.makeRequest(`${A.settings.baseUrl}api/contents/${p}?content=1`, {}, A.settings)).json();
+  const nb = (await get(nbPath)).content;
+  const marker = `// my own note, ${Date.now()}`;
+  nb.cells.push({ cell_type: 'code', source: marker, metadata: {}, outputs: [], execution_count: null });
+  const put = await ServerConnection.makeRequest(`${A.settings.baseUrl}api/contents/${nbPath}`, { method: 'PUT', body: JSON.stringify({ type: 'notebook', format: 'json', content: nb }) }, A.settings);
+  if (!put.ok) throw new Error(`saving A's edit failed: HTTP ${put.status}`);
+  const pubR = spawnSync('git', ['--git-dir', path.join(hub.state, 'course.git'), 'log', '--oneline'], { encoding: 'utf8' });
+  // Publish an update: a copy of the course repo's tree plus one new file (the lecturer's real repo is not touched).
+  const update = addFileToCourse(hub.state, 'notebooks/99-announcement.md', '# Next week\nBring your questions about backpropagation.\n');
+  const s = hub.settings();
+  const pull = await ServerConnection.makeRequest(`${A.settings.baseUrl}git-pull/api?repo=${encodeURIComponent(s.course_repo_url)}&branch=${s.course_branch}&targetpath=${s.course_dir}`, {}, A.settings);
+  const pullText = await pull.text();
+  const after = await get(nbPath);
+  const newFile = await ServerConnection.makeRequest(`${A.settings.baseUrl}api/contents/fcnn-course/notebooks/99-announcement.md`, {}, A.settings);
+  const kept = JSON.stringify(after.content).includes(marker);
+  record('a course update arrives without overwriting the student\'s edit', kept && newFile.ok && pubR.status === 0,
+    `update ${update.slice(0, 8)}; pull ${pull.status}${/"phase": "error"|error/i.test(pullText) && !newFile.ok ? ' with errors' : ''}; new file ${newFile.ok ? 'arrived' : 'missing'}; edit ${kept ? 'kept' : 'LOST'}`);
+
+  const twice = cli(hub.startArgs(), { allowFail: true });
+  record('starting twice is refused', twice.status !== 0 && /already running/.test(twice.stderr), twice.stderr.trim().split('\n')[0]);
+
+  // A port in use: a listener of ours on another port, and a second classroom state asking for that port.
+  const net = require('net');
+  const blocker = net.createServer();
+  await new Promise((r) => blocker.listen(o.port + 10, '127.0.0.1', r));
+  const other = fs.mkdtempSync(path.join(os.tmpdir(), 'fcnn-classroom-porttest-'));
+  try {
+    const busy = cli(['start', '--state', other, '--ip', '127.0.0.1', '--port', String(o.port + 10)], { allowFail: true });
+    record('a port in use is refused with a clear error', busy.status !== 0 && /already in use/.test(busy.stderr), busy.stderr.trim().split('\n')[0]);
+  } finally {
+    blocker.close();
+    fs.rmSync(other, { recursive: true, force: true });
+  }
+
+  // Restart the hub; A logs in again and finds their edit.
+  A.kernel.dispose();
+  cli(['stop', '--state', hub.state]);
+  cli(hub.startArgs());
+  const cookie = await login(hub.base, A.name, A.code);
+  A.token = await tokenFor(hub.base, A.name, cookie);
+  await spawnServer(hub.base, A.name, A.token);
+  A.settings = serverSettings(hub.base, A.name, A.token);
+  const again = await get(nbPath);
+  record('a hub restart keeps the student\'s work', JSON.stringify(again.content).includes(marker), 'A\'s edited notebook after stop + start');
+  return checks;
+}
+
+/** Commits one new file on top of the published course (as `npm run classroom -- publish` would). */
+function addFileToCourse(state, rel, text) {
+  const bare = path.join(state, 'course.git');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fcnn-classroom-update-'));
+  const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'lecturer', GIT_AUTHOR_EMAIL: 'l@localhost', GIT_COMMITTER_NAME: 'lecturer', GIT_COMMITTER_EMAIL: 'l@localhost' };
+  const git = (...a) => {
+    const r = spawnSync('git', a, { cwd: work, encoding: 'utf8', env: gitEnv });
+    if (r.status !== 0) throw new Error(`git ${a.join(' ')}: ${r.stderr}`);
+    return r.stdout;
+  };
+  try {
+    git('clone', '--quiet', bare, '.');
+    fs.mkdirSync(path.join(work, path.dirname(rel)), { recursive: true });
+    fs.writeFileSync(path.join(work, rel), text);
+    git('add', rel);
+    git('commit', '--quiet', '-m', 'Announcement for next week');
+    git('push', '--quiet', 'origin', 'HEAD');
+    spawnSync('chmod', ['-R', 'a+rX', bare]);
+    return git('rev-parse', 'HEAD').trim();
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Removes everything the run created. Safe to call twice. */
+function cleanup(hub, users) {
+  if (cleanup.done) return;
+  cleanup.done = true;
+  log('cleaning up: hub, servers, kernels, system users, state folder');
+  spawnSync(process.execPath, [CLI, 'stop', '--state', hub.state], { stdio: 'inherit' });
+  for (const u of users) {
+    const sys = `${hub.prefix}${u}`;
+    const id = spawnSync('id', ['-u', sys], { encoding: 'utf8' });
+    if (id.status !== 0) continue;
+    const uid = Number(id.stdout.trim());
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        if (fs.statSync(`/proc/${d}`).uid === uid) process.kill(Number(d), 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+    const r = spawnSync('userdel', ['--remove', sys], { encoding: 'utf8' });
+    if (r.status !== 0 && !/mail spool/.test(r.stderr)) console.error(`loadtest: userdel ${sys}: ${r.stderr.trim()}`);
+  }
+  try {
+    const settings = JSON.parse(fs.readFileSync(path.join(hub.state, 'settings.json'), 'utf8'));
+    if (settings.cgroup_root && fs.existsSync(settings.cgroup_root)) {
+      for (const d of fs.readdirSync(settings.cgroup_root, { withFileTypes: true })) if (d.isDirectory()) fs.rmdirSync(path.join(settings.cgroup_root, d.name));
+      fs.rmdirSync(settings.cgroup_root);
+      try {
+        fs.rmdirSync(path.dirname(settings.cgroup_root)); // the classroom's parent cgroup, if no other classroom uses it
+      } catch {
+        // still in use by another classroom
+      }
+    }
+  } catch (err) {
+    if (err.code !== 'ENOENT') console.error(`loadtest: removing the memory cgroups: ${err.message}`);
+  }
+  fs.rmSync(hub.state, { recursive: true, force: true });
+}
+
+async function main() {
+  const o = parse(process.argv.slice(2));
+  if (process.getuid() !== 0) {
+    // It creates one system user per student, as the classroom does: that needs root.
+    const sudo = spawnSync('sudo', ['-n', '-E', process.execPath, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+    if (sudo.error || sudo.status === 1 && sudo.signal === null && !fs.existsSync('/usr/bin/sudo')) {
+      throw new Error('loadtest: must run as root (it creates one system user per student); sudo is not available');
+    }
+    process.exit(sudo.status ?? 1);
+  }
+  o.prefix = `fcnnlt${process.pid % 10000}-`;
+  const rng = mulberry32(o.seed);
+  const state = fs.mkdtempSync(path.join(os.tmpdir(), 'fcnn-classroom-loadtest-'));
+  const hub = new Hub(o, state, o.prefix);
+  const names = Array.from({ length: o.students }, (_, i) => `student${String(i + 1).padStart(2, '0')}`);
+  const users = [...names, 'lecturer'];
+  let interrupted = false;
+  const onSignal = (sig) => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`loadtest: ${sig}: cleaning up before exit`);
+    cleanup(hub, users);
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let exit = 1;
+  try {
+    const nbFile = path.join(env.ROOT, NOTEBOOK);
+    const cells = JSON.parse(fs.readFileSync(nbFile, 'utf8')).cells.filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
+    log(`reference: running ${NOTEBOOK} once with nbclient to count its figures`);
+    const expectedPlots = nbclientPlotCount(nbFile);
+    log(`reference: ${expectedPlots} Plotly figures`);
+
+    const rosterOut = cli(['roster', String(o.students), '--state', state, '--json']);
+    const codes = new Map(JSON.parse(rosterOut.stdout).issued.map((x) => [x.name, x.code]));
+    log(`starting the hub on ${hub.base} (state ${state}, system users ${o.prefix}*)`);
+    const started = cli(hub.startArgs());
+    process.stdout.write(started.stdout);
+    const hubPid = hub.pid();
+
+    let peak = 0;
+    const sampler = setInterval(() => {
+      const total = processTree(hubPid).reduce((a, p) => a + p.rss, 0);
+      if (total > peak) peak = total;
+    }, 1000);
+
+    const t0 = Date.now();
+    const arrivals = shuffle(rng, names.map((n) => ({ name: n, code: codes.get(n), at: rng() * o.window * 1000 })));
+    log(`${o.students} students arrive at random over ${o.window} s`);
+    const students = arrivals.map((st) => st);
+    const results = await Promise.all(students.map(async (st) => {
+      await sleep(st.at);
+      return runStudent(hub, st, cells, t0);
+    }));
+    const rssWhileRunning = processTree(hubPid);
+    const peakNotebooks = peak;
+    const ok = results.filter((r) => r.ok && r.plots === expectedPlots && expectedPlots > 0);
+    for (const r of results) if (r.ok && r.plots !== expectedPlots) log(`${r.name}: FAILED: ${r.plots} plots, expected ${expectedPlots} (nbclient)`);
+    const firstPlots = ok.map((r) => r.first_plot_s);
+
+    let cases = [];
+    let checks = [];
+    const ready = students.filter((st) => st.kernel);
+    if (ready.length >= 2) {
+      const [A, B] = ready;
+      log(`bad cases: A = ${A.name}, B = ${B.name}`);
+      cases = await badCases(hub, A, B, o);
+      checks = await lecturerChecks(hub, A, o);
+    } else {
+      log('bad cases: skipped, fewer than two students got a kernel');
+      cases = [{ name: 'bad cases need two running students', denied: false }];
+    }
+    clearInterval(sampler);
+    for (const st of students) if (st.kernel && !st.kernel.isDisposed) st.kernel.dispose();
+    const denied = cases.filter((c) => c.denied).length;
+    const failedChecks = checks.filter((c) => !c.ok).length;
+    const kernels = rssWhileRunning.length;
+    log(`memory: peak ${(peakNotebooks / 2 ** 30).toFixed(2)} GB while ${o.students} students ran the notebook (${(peakNotebooks / 2 ** 20 / o.students).toFixed(0)} MB per student, hub and proxy included; ${kernels} processes under the hub afterwards); peak ${(peak / 2 ** 30).toFixed(2)} GB including the bad cases (one kernel filling its ${o.memoryGb} GB)`);
+    if (failedChecks) log(`${failedChecks} lecturer check(s) failed`);
+    exit = ok.length === o.students && denied === cases.length && failedChecks === 0 ? 0 : 1;
+    cleanup(hub, users);
+    console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length}`);
+  } catch (err) {
+    console.error(`loadtest: ${err.stack || err.message}`);
+    exit = 1;
+  } finally {
+    cleanup(hub, users);
+  }
+  process.exit(exit);
+}
+
+main();

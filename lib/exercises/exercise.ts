@@ -1,0 +1,201 @@
+/**
+ * Exercises by id, checked against an answer key the notebook does not show, with feedback that grows with the
+ * attempts and a per-notebook progress list kept for the kernel session.
+ *
+ *   let exercise2: number | undefined = undefined;   // ← the student writes a number here
+ *   void nn.exercise('01.2').check(exercise2);
+ *   nn.exerciseProgress('01');                       // ✓ / ✗ / … per exercise of notebook 01
+ *
+ * Feedback: an unanswered exercise prints "not answered yet" and nothing else; the first wrong answer gets a gentle
+ * nudge, the second and later ones the hint, and from the third on also the worked solution's file. Exercises whose
+ * answer depends on the notebook's own results (a trained network, a confusion matrix) take them as a second
+ * argument, e.g. `.check(recall4, { cm: cm })` (written out: tslab does not resolve the shorthand `{ cm }` to a
+ * variable of an earlier cell); the key computes the expected value from them.
+ */
+import { ArgumentError, describe } from '../errors';
+import { checkTolerance, compareFunctions, describeFailure, sameValue, short } from './check';
+import { ANSWER_KEY } from './key';
+import type { ExerciseContext, ExerciseKey, NotebookKey } from './key/types';
+
+export type { ExerciseContext, ExerciseKey, NotebookKey } from './key/types';
+
+/** What the session remembers of one exercise. */
+export interface ExerciseRecord {
+  /** Checks with an answer (not counting "not answered yet"). */
+  attempts: number;
+  /** Wrong answers so far: 1 → nudge, 2 → hint, 3+ → hint and the solution's file. */
+  wrong: number;
+  /** Whether the most recent answer was right. */
+  solved: boolean;
+}
+
+/** One line of `exerciseProgress`. */
+export interface ExerciseProgressRow {
+  id: string;
+  title: string;
+  status: 'solved' | 'tried' | 'not tried';
+  attempts: number;
+}
+
+/** One exercise of the key, bound to a session. */
+export class Exercise {
+  constructor(
+    private readonly session: ExerciseSession,
+    private readonly notebook: NotebookKey,
+    private readonly entry: ExerciseKey,
+  ) {}
+
+  get id(): string {
+    return this.entry.id;
+  }
+
+  get title(): string {
+    return this.entry.title;
+  }
+
+  /**
+   * Checks the student's answer (a value, a function or a result, depending on the exercise) and prints one line.
+   * `context` passes the notebook results this exercise is about (see the exercise's `needs`).
+   */
+  check(answer: unknown, context: ExerciseContext = {}): boolean {
+    const fn = `exercise('${this.entry.id}').check`;
+    const e = this.entry;
+    for (const [name, what] of Object.entries(e.needs ?? {})) {
+      if (context === null || typeof context !== 'object' || !(name in context)) {
+        throw new ArgumentError(
+          `${fn}: this exercise needs ${what} as { ${name} } in the second argument, e.g. .check(answer, { ${name}: ${name} }); ` +
+            `got ${context === null || typeof context !== 'object' ? describe(context) : `{ ${Object.keys(context).join(', ')} }`}`,
+        );
+      }
+    }
+    const label = `${e.id} ${e.title}`;
+    const print = this.session.print;
+    if (answer === undefined) {
+      print(`… ${label}: not answered yet — replace undefined with your answer and run the cell again`);
+      return false;
+    }
+    const record = this.session.record(e.id);
+    record.attempts += 1;
+    let failure: string | undefined;
+    if (e.kind === 'value') {
+      const expected = e.expected(context);
+      const tol = checkTolerance(fn, e.tolerance);
+      if (typeof expected === 'number' && typeof answer !== 'number') failure = `✗ ${label}: expected a number, got ${describe(answer)}`;
+      else if (Array.isArray(expected) && !Array.isArray(answer) && typeof (answer as { toArray?: unknown })?.toArray !== 'function' && !ArrayBuffer.isView(answer)) {
+        failure = `✗ ${label}: expected an array of ${expected.length} numbers like [a, b], got ${describe(answer)}`;
+      } else if (!sameValue(answer, expected, tol)) failure = `✗ ${label}: got ${short(answer)}, which is not right`;
+    } else if (e.kind === 'function') {
+      if (typeof answer !== 'function') failure = `✗ ${label}: expected a function such as ${e.example ?? '(x) => …'}, got ${describe(answer)}`;
+      else {
+        const r = compareFunctions(answer as (...args: unknown[]) => unknown, e.reference, e.cases(context), checkTolerance(fn, e.tolerance));
+        if (!r.ok) failure = describeFailure(label, r.failure!);
+      }
+    } else {
+      let ok: boolean;
+      try {
+        ok = e.accepts(answer, context);
+      } catch (err) {
+        ok = false;
+        failure = `✗ ${label}: your answer ${short(answer)} could not be checked: ${(err as Error)?.message ?? String(err)}`;
+      }
+      if (!ok && failure === undefined) failure = `✗ ${label}: ${short(answer)} does not do it yet`;
+    }
+    if (failure === undefined) {
+      record.solved = true;
+      const { solved, total } = this.session.count(this.notebook.notebook);
+      print(`✓ ${label}: correct — ${solved} of ${total} exercises of notebook ${this.notebook.notebook} solved (nn.exerciseProgress('${this.notebook.notebook}') lists them)`);
+      return true;
+    }
+    record.solved = false;
+    record.wrong += 1;
+    if (record.wrong === 1) print(`${failure}. ${e.nudge} (Change your answer and run the cell again; the next try shows a hint.)`);
+    else if (record.wrong === 2) print(`${failure}. Hint: ${e.hint}`);
+    else print(`${failure}. Hint: ${e.hint} Worked solution: ${this.notebook.solutions}`);
+    return false;
+  }
+}
+
+/** The exercises' state for one kernel session: attempts and results per exercise id. */
+export class ExerciseSession {
+  private readonly records = new Map<string, ExerciseRecord>();
+
+  constructor(
+    /** The answer key (default: the course's). */
+    readonly key: readonly NotebookKey[] = ANSWER_KEY,
+    /** Where to print (default console.log); tests pass their own. */
+    readonly print: (line: string) => void = (line) => console.log(line),
+  ) {}
+
+  /** The exercise with this id, e.g. '01.2'; throws listing the valid ids for an unknown one. */
+  exercise(id: string): Exercise {
+    if (typeof id !== 'string') throw new ArgumentError(`exercise: id must be a string such as '01.2', got ${describe(id)}`);
+    for (const nb of this.key) {
+      const entry = nb.exercises.find((x) => x.id === id);
+      if (entry) return new Exercise(this, nb, entry);
+    }
+    const nb = this.key.find((n) => id.startsWith(n.notebook + '.'));
+    const valid = (nb ? nb.exercises : this.key.flatMap((n) => n.exercises)).map((x) => `'${x.id}'`).join(', ');
+    throw new ArgumentError(`exercise: unknown exercise id ${describe(id)}; expected one of ${valid}`);
+  }
+
+  /** The record of one exercise (created on first use). */
+  record(id: string): ExerciseRecord {
+    let r = this.records.get(id);
+    if (!r) {
+      r = { attempts: 0, wrong: 0, solved: false };
+      this.records.set(id, r);
+    }
+    return r;
+  }
+
+  /** Solved and total exercises of a notebook. */
+  count(notebook: string): { solved: number; total: number } {
+    const nb = this.notebookKey('exerciseProgress', notebook);
+    return { solved: nb.exercises.filter((x) => this.records.get(x.id)?.solved).length, total: nb.exercises.length };
+  }
+
+  /** Prints ✓ (solved), ✗ (tried, not solved yet) or … (not tried) per exercise of a notebook, and returns the rows. */
+  progress(notebook: string): ExerciseProgressRow[] {
+    const nb = this.notebookKey('exerciseProgress', notebook);
+    const rows = nb.exercises.map((x): ExerciseProgressRow => {
+      const r = this.records.get(x.id);
+      const status = r?.solved ? 'solved' : r && r.attempts > 0 ? 'tried' : 'not tried';
+      return { id: x.id, title: x.title, status, attempts: r?.attempts ?? 0 };
+    });
+    const { solved, total } = this.count(notebook);
+    this.print(`Notebook ${nb.notebook} (${nb.title}): ${solved} of ${total} exercises solved in this kernel session`);
+    const width = Math.max(...rows.map((r) => r.id.length));
+    for (const r of rows) {
+      const mark = r.status === 'solved' ? '✓' : r.status === 'tried' ? '✗' : '…';
+      const note = r.status === 'tried' ? ` (${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'}, not solved yet)` : r.status === 'not tried' ? ' (not tried yet)' : '';
+      this.print(`  ${mark} ${r.id.padEnd(width)}  ${r.title}${note}`);
+    }
+    return rows;
+  }
+
+  /** Forgets every attempt (as a kernel restart does). */
+  reset(): void {
+    this.records.clear();
+  }
+
+  private notebookKey(fn: string, notebook: string): NotebookKey {
+    const nb = this.key.find((n) => n.notebook === notebook);
+    if (!nb) {
+      throw new ArgumentError(`${fn}: unknown notebook ${describe(notebook)}; expected one of ${this.key.map((n) => `'${n.notebook}'`).join(', ')}`);
+    }
+    return nb;
+  }
+}
+
+/** The session of this kernel: every notebook cell's `nn.exercise(…)` shares it. */
+export const exerciseSession = new ExerciseSession();
+
+/** The exercise with this id in the kernel's session: `nn.exercise('01.2').check(answer)`. */
+export function exercise(id: string): Exercise {
+  return exerciseSession.exercise(id);
+}
+
+/** Prints which exercises of a notebook are solved (✓), tried (✗) or not tried (…) in this kernel session. */
+export function exerciseProgress(notebook: string): void {
+  exerciseSession.progress(notebook);
+}
