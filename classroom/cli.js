@@ -261,7 +261,9 @@ async function start(opts) {
 
   const log = fs.openSync(p.log, 'a', 0o600);
   const umask = process.umask(0o077); // the hub's database and secrets: root only
-  const child = spawn('/usr/bin/python3', ['-m', 'jupyterhub', '-f', path.join(p.runtime, 'jupyterhub_config.py')], {
+  // The hub and its proxy run at nice -5 (students at +5 relative to them, see jupyterhub_config.py): JupyterHub
+  // gives up on a spawn when the proxy does not answer within 10 s, which a busy machine otherwise causes.
+  const child = spawn('/usr/bin/nice', ['-n', '-5', '/usr/bin/python3', '-m', 'jupyterhub', '-f', path.join(p.runtime, 'jupyterhub_config.py')], {
     cwd: p.state,
     detached: !opts.foreground,
     stdio: ['ignore', log, log],

@@ -367,6 +367,15 @@ async function badCases(hub, A, B, o) {
     const bAlive = bOk.status === 'ok' && /\b42\b/.test(bText);
     return [said && bAlive, `A was told (${how}): ${said ? `"${(text.match(/Your kernel ran out of its [0-9.]+ GB memory limit/) || [''])[0]}"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
   });
+  await check(`a kernel whose JavaScript heap grows past the limit (the kernel dies)`, async () => {
+    const out = await execute(A.kernel, 'const rows: number[][] = [];\nfor (let i = 0; i < 1e7; i++) rows.push(new Array(1e6).fill(i % 7));\nrows.length');
+    const text = out.outputs.map((x) => `${x.content.text || ''} ${x.content.evalue || ''}`).join(' ');
+    const said = new RegExp(`Your kernel ran out of its ${o.memoryGb} GB memory limit and was stopped`).test(text);
+    const bOk = await execute(B.kernel, '6 * 7');
+    const bText = bOk.outputs.map((x) => (x.content.data ? x.content.data['text/plain'] : x.content.text || '')).join(' ');
+    const bAlive = bOk.status === 'ok' && /\b42\b/.test(bText);
+    return [said && bAlive, `A was told: ${said ? `"Your kernel ran out of its ${o.memoryGb} GB memory limit and was stopped …"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
+  });
   return cases;
 }
 

@@ -11,7 +11,8 @@
  *   dL/dX = dL/dZ·Wᵀ               [batch, inputs]  — handed to the previous layer
  */
 import type { Activation } from './activations/types';
-import { ShapeError, formatShape } from './errors';
+import { isActivation } from './activations/registry';
+import { ArgumentError, ShapeError, checkInteger, describe, formatShape } from './errors';
 import { Matrix, addRowVector, matmul, matmulTransA, matmulTransB, sumRows } from './matrix';
 
 export class Dense {
@@ -39,6 +40,13 @@ export class Dense {
   dLoss_dZ: Matrix | null = null;
 
   constructor(inputSize: number, units: number, activation: Activation, weights: Float64Array, biases?: Float64Array) {
+    checkInteger('Dense', 'inputSize', inputSize);
+    checkInteger('Dense', 'units', units);
+    if (!isActivation(activation)) throw new ArgumentError(`Dense: activation must be an Activation object (see getActivation), got ${describe(activation)}`);
+    if (!(weights instanceof Float64Array) || weights.length !== inputSize * units) {
+      throw new ShapeError(`Dense: weights must be a Float64Array of inputSize·units = ${inputSize * units} numbers, got ${describe(weights)}`, [inputSize * units]);
+    }
+    if (biases !== undefined && !(biases instanceof Float64Array)) throw new ArgumentError(`Dense: biases must be a Float64Array, got ${describe(biases)}`);
     this.inputSize = inputSize;
     this.units = units;
     this.activation = activation;

@@ -155,6 +155,9 @@ export function checkOptionNames(fn: string, arg: string, options: unknown, vali
  * one as arg[row][col]. For data that training or a metric would otherwise turn into a NaN far from its cause.
  */
 export function checkFiniteData(fn: string, arg: string, data: ArrayLike<number>, cols: number, hint = ''): void {
+  if (!Array.isArray(data) && !(ArrayBuffer.isView(data) && !(data instanceof DataView))) {
+    throw new ArgumentError(`${fn}: ${arg} must be an array of numbers, got ${describe(data)}`);
+  }
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
     if (!Number.isFinite(v)) {

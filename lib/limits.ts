@@ -79,6 +79,9 @@ export function setLimits(changes: Partial<Limits>): Limits {
  * allocated, e.g. "a 50000×50000 matrix".
  */
 export function checkElements(fn: string, what: string, count: number): void {
+  if (typeof count !== 'number' || Number.isNaN(count) || count < 0) {
+    throw new ArgumentError(`${fn}: ${what}: the number of elements must be a number ≥ 0, got ${describe(count)}`);
+  }
   const max = current.maxElements;
   if (!(count <= max)) {
     throw new LimitError(
@@ -109,7 +112,7 @@ function formatBytes(b: number): string {
  */
 export function plainRowsCost(rows: number, cols: number): number {
   for (const [name, v] of [['rows', rows], ['cols', cols]] as const) {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ArgumentError(`plainRowsCost: ${name} must be an integer ≥ 0, got ${describe(v)}`);
+    if (typeof v !== 'number' || !(v >= 0)) throw new ArgumentError(`plainRowsCost: ${name} must be a number ≥ 0, got ${describe(v)}`);
   }
   return rows * (cols + 8);
 }

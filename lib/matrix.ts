@@ -199,6 +199,9 @@ export class Matrix {
 
   /** The rows listed in `indices`, in that order, as a new matrix (used for mini-batches). */
   selectRows(indices: ArrayLike<number>, out?: Matrix): Matrix {
+    if (!Array.isArray(indices) && !(ArrayBuffer.isView(indices) && !(indices instanceof DataView))) {
+      throw new ArgumentError(`Matrix.selectRows: indices must be an array of row numbers, got ${describe(indices)}`);
+    }
     const c = this.cols;
     const m = out ?? new Matrix(indices.length, c);
     if (m.rows !== indices.length || m.cols !== c) {

@@ -117,12 +117,12 @@ export class Network {
       prev = l.units;
     });
     checkElements('Network.create', `a network of sizes ${[spec.inputSize, ...spec.layers.map((l) => l.units)].join('-')}`, count);
-    const rng = toRandom(spec.seed, 42);
+    const rng = toRandom(spec.seed, 42, 'Network.create');
     const layers: Dense[] = [];
     let fanIn = spec.inputSize;
     spec.layers.forEach((l, i) => {
       checkInteger('Network.create', `layers[${i}].units`, l?.units);
-      const activation = getActivation(l.activation ?? 'identity');
+      const activation = activationFor('Network.create', `layers[${i}].activation`, l.activation);
       const init = spec.init === undefined || spec.init === 'auto' ? defaultInitFor(activation.name) : spec.init;
       layers.push(new Dense(fanIn, l.units, activation, initWeights(init, fanIn, l.units, rng)));
       fanIn = l.units;
@@ -152,7 +152,7 @@ export class Network {
           [l.biases.length],
         );
       }
-      return new Dense(W.rows, W.cols, getActivation(l.activation ?? 'identity'), W.data, Float64Array.from(l.biases));
+      return new Dense(W.rows, W.cols, activationFor('Network.fromWeights', `${where}.activation`, l.activation), W.data, Float64Array.from(l.biases));
     });
     return new Network(layers);
   }
@@ -411,6 +411,8 @@ export class BatchBuffers {
   readonly dLoss_dA: Matrix[];
 
   constructor(net: Network, readonly batchSize: number) {
+    if (!(net instanceof Network)) throw new ArgumentError(`BatchBuffers: net must be a Network, got ${describe(net)}`);
+    checkInteger('BatchBuffers', 'batchSize', batchSize);
     const make = () => net.layers.map((l) => new Matrix(batchSize, l.units));
     this.Z = make();
     this.A = make();
@@ -423,6 +425,16 @@ export interface NetworkJson {
   format: 'fcnn-network';
   version: 1;
   layers: Array<{ activation: string; formula?: string; alpha?: number; weights: number[][]; biases: number[] }>;
+}
+
+/** getActivation, with its error message prefixed by the calling function and argument. */
+function activationFor(fn: string, arg: string, a: string | Activation | undefined): Activation {
+  try {
+    return getActivation(a ?? 'identity');
+  } catch (err) {
+    if (err instanceof ArgumentError) throw new ArgumentError(`${fn}: ${arg}: ${err.message}`);
+    throw err;
+  }
 }
 
 /** True for a name the activation registry knows (saved by name); other activations are saved with their formula. */

@@ -123,10 +123,10 @@ export class Random {
 }
 
 /** Accepts a seed or a generator; returns a generator. */
-export function toRandom(seedOrRng: number | Random | undefined, fallbackSeed = 42): Random {
+export function toRandom(seedOrRng: number | Random | undefined, fallbackSeed = 42, fn = 'toRandom'): Random {
   if (seedOrRng instanceof Random) return seedOrRng;
   if (seedOrRng !== undefined && (typeof seedOrRng !== 'number' || !Number.isInteger(seedOrRng))) {
-    throw new ArgumentError(`toRandom: seed must be an integer or a Random, got ${describe(seedOrRng)}`);
+    throw new ArgumentError(`${fn}: seed must be an integer or a Random, got ${describe(seedOrRng)}`);
   }
   return new Random(seedOrRng ?? fallbackSeed);
 }

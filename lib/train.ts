@@ -207,7 +207,7 @@ export function train(net: Network, options: TrainOptions): History {
     }
   }
   if (options.monitor === 'valLoss' && !validation) throw new ArgumentError("train: monitor 'valLoss' needs validation data");
-  const rng = toRandom(options.seed, 42);
+  const rng = toRandom(options.seed, 42, 'train');
   const shuffle = options.shuffle ?? true;
   const n = X.rows;
   const batchSize = Math.min(batchSizeOption, n);

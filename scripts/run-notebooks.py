@@ -214,6 +214,16 @@ def export_html(nb, title, nav, mathjax_url, plotly_url=None):
     return body
 
 
+def link_pages(body, page_of):
+    """Links between notebooks ("see 04-loss-mse.ipynb") point at their pages on the site."""
+
+    def replace(m):
+        page = page_of.get(html.unescape(m.group(2)))
+        return m.group(1) + page + m.group(3) if page else m.group(0)
+
+    return re.sub(r'(href=")([^"/#:]+\.ipynb)((?:#[^"]*)?")', replace, body)
+
+
 def nav_html(pages, i):
     links = ['<a href="index.html">Course index</a>']
     if i > 0:
@@ -285,8 +295,9 @@ def main():
         for path, nb in executed:
             stem = os.path.splitext(os.path.basename(path))[0]
             pages.append((os.path.basename(path), stem + ".html", notebook_title(nb, stem), nb))
+        page_of = {name: page for (name, page, _, _) in pages}
         for i, (name, page, title, nb) in enumerate(pages):
-            body = export_html(nb, title, nav_html(pages, i), mathjax_url, plotly_url)
+            body = link_pages(export_html(nb, title, nav_html(pages, i), mathjax_url, plotly_url), page_of)
             with open(os.path.join(args.site, page), "w", encoding="utf-8") as f:
                 f.write(body)
             print("wrote %s" % os.path.join(args.site, page), flush=True)

@@ -73,7 +73,7 @@ function fail(fn: string, expression: string, message: string): never {
  * Parses a formula and checks it against the whitelist and the size limits. Returns the parse tree.
  * Never evaluates anything.
  */
-export function parseFormula(expression: string, fn = 'activationFromFormula'): MathNode {
+export function parseFormula(expression: string, fn = 'parseFormula'): MathNode {
   if (typeof expression !== 'string' || expression.trim() === '') {
     throw new ArgumentError(`${fn}: expression must be a non-empty formula in x, got ${describe(expression)}`);
   }
@@ -343,12 +343,20 @@ function derive(b: Builder, node: N): N {
   throw new NoSymbolicDerivative(`no rule for ${n.type}`);
 }
 
+/** Throws unless `node` looks like a mathjs parse-tree node (the result of parseFormula). */
+function checkNode(fn: string, node: unknown): void {
+  if (typeof node !== 'object' || node === null || typeof (node as { type?: unknown }).type !== 'string' || typeof (node as MathNode).traverse !== 'function') {
+    throw new ArgumentError(`${fn}: node must be a parsed formula (from parseFormula), got ${describe(node)}`);
+  }
+}
+
 /**
  * Symbolic derivative d/dx of a parsed formula (nodes of any mathjs instance), with constant folding; handles
  * `cond ? a : b` by differentiating each branch. Throws a LimitError if the result would have more than
  * maxDerivativeNodes nodes.
  */
 export function differentiate(node: MathNode): MathNode {
+  checkNode('differentiate', node);
   const budget = getLimits().maxDerivativeNodes;
   try {
     return derive(new Builder(budget), node as N) as MathNode;
@@ -446,11 +454,13 @@ function printTex(n: N): [string, number] {
 
 /** A checked formula tree as text in mathjs syntax. */
 export function formulaToString(node: MathNode): string {
+  checkNode('formulaToString', node);
   return printText(node as N)[0];
 }
 
 /** A checked formula tree as LaTeX. */
 export function formulaToTex(node: MathNode): string {
+  checkNode('formulaToTex', node);
   return printTex(node as N)[0];
 }
 

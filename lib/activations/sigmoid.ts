@@ -4,9 +4,17 @@
  * Numerically stable for large |z|: for z < 0 it uses e^z / (1 + e^z), so e^(−z) never overflows.
  * Example: sigmoid.output(0) === 0.5; sigmoid.derivative(0) === 0.25.
  */
+import { ArgumentError, describe } from '../errors';
 import { elementwise } from './elementwise';
 
+/** σ(z) for one number (checked: a non-number is an error). The batch loops use the unchecked sigmoidOf. */
 export function sigmoidValue(z: number): number {
+  if (typeof z !== 'number') throw new ArgumentError(`sigmoidValue: z must be a number, got ${describe(z)}`);
+  return sigmoidOf(z);
+}
+
+/** σ(z), unchecked, for loops over Float64Arrays. */
+export function sigmoidOf(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
   return e / (1 + e);
@@ -15,15 +23,15 @@ export function sigmoidValue(z: number): number {
 export const sigmoid = elementwise({
   name: 'sigmoid',
   label: 'Sigmoid',
-  output: sigmoidValue,
+  output: sigmoidOf,
   derivative: (z) => {
-    const s = sigmoidValue(z);
+    const s = sigmoidOf(z);
     return s * (1 - s);
   },
   derivativeFromOutput: (_z, a) => a * (1 - a),
   // The batch loops: the same formulas written inline (σ' from the output: a(1 − a), no second exponential).
   forwardLoop(z, a) {
-    for (let i = 0; i < z.length; i++) a[i] = sigmoidValue(z[i]);
+    for (let i = 0; i < z.length; i++) a[i] = sigmoidOf(z[i]);
   },
   backwardLoop(_z, a, g, out) {
     for (let i = 0; i < a.length; i++) out[i] = g[i] * (a[i] * (1 - a[i]));

@@ -80,6 +80,7 @@ const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** True when `text` (already trimmed) is a number as this file understands it. */
 export function isNumericText(text: string): boolean {
+  if (typeof text !== 'string') return false;
   return NUMBER_PATTERN.test(text);
 }
 
@@ -181,6 +182,7 @@ function parseWith(fn: string, text: string, options: ParseCsvOptions): Table {
     },
   });
 
+  if (records.length === 0) throw new ArgumentError(`${fn}: ${source} has no header line (expected column names)`);
   const header = records[0].fields.map((name) => name.trim());
   const seen = new Set<string>();
   header.forEach((name, i) => {

@@ -113,7 +113,7 @@ export function trainTestSplit<XRow, YRow>(x: XRow[], y: YRow[], options: SplitO
     validationIdx = order.slice(nTrain, nTrain + nValidation);
     testIdx = order.slice(nTrain + nValidation);
   } else {
-    const rng = toRandom(options.seed);
+    const rng = toRandom(options.seed, 42, 'trainTestSplit');
     if (options.stratify === undefined) {
       const order = Array.from(rng.permutation(n));
       trainIdx = order.slice(0, nTrain);

@@ -32,6 +32,13 @@ export interface NoiseOptions {
   seed?: number | Random;
 }
 
+/** Throws unless `options` is an object (a null or a number would otherwise fail as "Cannot read properties"). */
+function checkOptionsObject(fn: string, options: unknown): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ArgumentError(`${fn}: options must be an object, got ${describe(options)}`);
+  }
+}
+
 /** Class sizes for n points in k balanced classes. */
 function classSizes(fn: string, n: number, k: number): number[] {
   checkInteger(fn, 'n', n, k);
@@ -48,12 +55,13 @@ function generate(
   point: (c: number, rng: Random) => number[],
   dims = 2,
 ): ClassificationSet {
+  checkOptionsObject(fn, options);
   checkInteger(fn, 'n', n, k);
   checkElements(fn, `${n} points`, plainRowsCost(n, dims) + plainRowsCost(1, n));
   const sizes = classSizes(fn, n, k);
   const noise = options.noise ?? defaultNoise;
   checkNonNegative(fn, 'options.noise', noise);
-  const rng = toRandom(options.seed);
+  const rng = toRandom(options.seed, 42, fn);
   const x: number[][] = [];
   const labels: number[] = [];
   sizes.forEach((size, c) => {
@@ -86,6 +94,7 @@ export function xor(n: number, options: NoiseOptions = {}): ClassificationSet {
  * `factor` (default 0.5), at uniform random angles. Default noise 0.1.
  */
 export function circles(n: number, options: NoiseOptions & { factor?: number } = {}): ClassificationSet {
+  checkOptionsObject('circles', options);
   const factor = options.factor ?? 0.5;
   checkPositive('circles', 'options.factor', factor);
   if (factor >= 1) throw new ArgumentError(`circles: options.factor must be < 1 (the inner radius), got ${factor}`);
@@ -113,6 +122,7 @@ export function moons(n: number, options: NoiseOptions = {}): ClassificationSet 
  * (each arm makes 1.5 turns). Default noise 0.05 (the arms are close together).
  */
 export function spirals(n: number, options: NoiseOptions & { classes?: number } = {}): ClassificationSet {
+  checkOptionsObject('spirals', options);
   const k = options.classes ?? 2;
   checkInteger('spirals', 'options.classes', k, 2);
   return generate('spirals', n, k, options, 0.05, (c, rng) => {
@@ -133,6 +143,7 @@ export function blobs(
   options: { centers?: number | number[][]; std?: number; seed?: number | Random } = {},
 ): ClassificationSet {
   const fn = 'blobs';
+  checkOptionsObject(fn, options);
   const spec = options.centers ?? 3;
   let centers: number[][];
   if (typeof spec === 'number') {
@@ -186,6 +197,7 @@ export function regressionCurve(
   options: { kind?: CurveKind; noise?: number; seed?: number | Random; range?: [number, number] } = {},
 ): RegressionSet {
   const fn = 'regressionCurve';
+  checkOptionsObject(fn, options);
   checkInteger(fn, 'n', n, 1);
   checkElements(fn, `${n} samples`, 2 * plainRowsCost(n, 1) + n);
   const kind = options.kind ?? 'sine';
@@ -199,7 +211,7 @@ export function regressionCurve(
   if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isFinite) || !(range[0] < range[1])) {
     throw new ArgumentError(`${fn}: options.range must be [lo, hi] with finite lo < hi, got ${describe(range)}`);
   }
-  const rng = toRandom(options.seed);
+  const rng = toRandom(options.seed, 42, fn);
   const xs = Array.from({ length: n }, () => rng.uniform(range[0], range[1])).sort((a, b) => a - b);
   const x = xs.map((v) => [v]);
   const y = xs.map((v) => [f(v) + (noise > 0 ? rng.normal(0, noise) : 0)]);

@@ -16,7 +16,7 @@
  *   A network whose output layer is a sigmoid uses this form automatically when given 'binary-cross-entropy'.
  */
 import type { Matrix } from '../matrix';
-import { sigmoidValue } from '../activations/sigmoid';
+import { sigmoidOf } from '../activations/sigmoid';
 import { checkLossArgs, checkProbabilityTargets } from './check';
 import type { Loss } from './types';
 
@@ -54,7 +54,7 @@ export const sigmoidBinaryCrossEntropy: Loss = Object.freeze({
     const G = checkLossArgs('sigmoidBinaryCrossEntropy.gradient', Z, T, out);
     checkProbabilityTargets('sigmoidBinaryCrossEntropy.gradient', T);
     const z = Z.data, t = T.data, g = G.data, n = z.length;
-    for (let i = 0; i < n; i++) g[i] = (sigmoidValue(z[i]) - t[i]) / n;
+    for (let i = 0; i < n; i++) g[i] = (sigmoidOf(z[i]) - t[i]) / n;
     return G;
   },
   latex: LATEX + ',\\quad p = \\sigma(z)',

@@ -17,6 +17,7 @@
  * of blank space), and when Plotly.js cannot be loaded it names the fix.
  */
 import * as fs from 'fs';
+import { describe } from '../errors';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -33,6 +34,7 @@ const HTML_ESCAPES: Record<string, string> = {
  * Example: escapeHtml('<img src=x onerror=alert(1)>') === '&lt;img src=x onerror=alert(1)&gt;'
  */
 export function escapeHtml(text: unknown): string {
+  if (typeof text === 'object' && text !== null && typeof (text as { toString?: unknown }).toString !== 'function') text = describe(text);
   return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 

@@ -196,6 +196,7 @@ function titleOf(layout: Record<string, unknown> | undefined): string | undefine
 
 /** One line describing a figure, for text/plain: `Plotly figure "Loss" — 2 traces (scatter, scatter)`. */
 export function describeFigure(figure: ShowableFigure): string {
+  checkFigure('describeFigure', figure);
   const title = titleOf(figure.layout);
   const types = figure.data.map((t) => (typeof t.type === 'string' ? t.type : 'scatter'));
   const n = figure.data.length;
@@ -332,6 +333,7 @@ export function formatCell(value: TableCell, digits = 4): string {
 }
 
 function checkTable(fn: string, rows: unknown, columns: unknown, options: TableOptions): void {
+  if (typeof options !== 'object' || options === null) throw new ArgumentError(`${fn}: options must be an object, got ${describe(options)}`);
   if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r))) {
     throw new ArgumentError(`${fn}: argument rows must be an array of rows (arrays of cells), got ${describe(rows)}`);
   }

@@ -48,11 +48,11 @@ const TABLE_FORMULA_HEIGHTS = `Array.from(document.querySelectorAll('.text_cell_
   .map((m) => ({ text: (m.closest('td') || m).textContent.slice(0, 40), height: m.getBoundingClientRect().height }))`;
 
 async function openNotebook(page: Page, server: NotebookServer, file: string): Promise<void> {
-  await page.goto(`${server.url}/notebooks/${encodeURIComponent(file)}?token=${server.token}`, { waitUntil: "domcontentloaded", timeout: 120_000 });
+  await page.goto(`${server.url}/notebooks/${encodeURIComponent(file)}?token=${server.token}`, { waitUntil: 'domcontentloaded', timeout: 300_000 });
   await page.waitForFunction(
     `window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected()`,
     undefined,
-    { timeout: 120_000 },
+    { timeout: 600_000 }, // a kernel start took over two minutes on the shared, overloaded test machine
   );
 }
 

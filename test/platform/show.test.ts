@@ -64,7 +64,7 @@ describe('show', () => {
     assert.equal(sent.data[0].z![1][2], Number((Math.sin(0.1 + 0.14) / 3).toPrecision(4)));
     assert.deepEqual(sent.data[0].x, [0.123457, 1]);
     assert.deepEqual(sent.data[1].y, [0.693147, 3.33333e-8]);
-    assert.equal(f.data[1].y[0], 0.693147180559945, 'the figure itself is not changed');
+    assert.equal(f.data[1].y?.[0], 0.693147180559945, 'the figure itself is not changed');
     const bytes = JSON.stringify(log.sent[0].bundle.data).length;
     const unrounded = JSON.stringify(z).length * 2;
     assert.ok(bytes < unrounded / 2, `bundle ${bytes} characters, unrounded grids alone ${unrounded}`);
