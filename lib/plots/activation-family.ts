@@ -10,6 +10,7 @@
 import { ArgumentError, checkInteger, describe } from '../errors';
 import { BaseFigureOptions, Figure, Trace, axis, baseLayout, cleanArray, defaultConfig, linspace, paletteColor } from './figure';
 import { checkCallable, checkInterval, checkOptions } from './checks';
+import { checkElements } from '../limits';
 import type { PlottableActivation } from './activation';
 
 export interface ActivationFamilyOptions extends BaseFigureOptions {
@@ -53,6 +54,7 @@ export function activationFamilyFigure(activations: PlottableActivation[], optio
   if (typeof threshold !== 'number' || !(threshold >= 0)) {
     throw new ArgumentError(`${FN}: options.vanishingBelow must be a number ≥ 0, got ${describe(threshold)}`);
   }
+  checkElements(FN, `${activations.length} activations × ${points} points (options.points)`, activations.length * points * 4);
   const z = linspace(range[0], range[1], points);
   const data: Trace[] = [];
   const bands: [number, number][][] = [];

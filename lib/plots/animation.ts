@@ -42,8 +42,24 @@ export interface AnimationOptions {
 
 const FN = 'withAnimation';
 
+/**
+ * Runs `build` (a builder this lecture figure is made from) and names the lecture figure first in any error it
+ * throws: 'gradientDescentWalkerFigure: lossSurfaceFigure: options.aRange must be …'.
+ */
+export function namedAs<T>(fn: string, build: () => T): T {
+  try {
+    return build();
+  } catch (err) {
+    if (err instanceof Error && !err.message.startsWith(`${fn}:`)) err.message = `${fn}: ${err.message}`;
+    throw err;
+  }
+}
+
 /** The frames stored in an animated figure's play button (empty for a figure without animation). */
 export function animationFrames(figure: Figure): AnimationFrame[] {
+  if (figure === null || typeof figure !== 'object' || figure.layout === null || typeof figure.layout !== 'object') {
+    throw new ArgumentError(`animationFrames: figure must be a Plotly figure { data, layout }, got ${describe(figure)}`);
+  }
   const menus = figure.layout.updatemenus as Array<{ buttons?: Array<{ args?: unknown[]; method?: string }> }> | undefined;
   const play = menus?.[0]?.buttons?.find((b) => b.method === 'animate' && Array.isArray(b.args?.[0]) && (b.args?.[0] as unknown[])[0] !== null);
   return play ? (play.args![0] as AnimationFrame[]) : [];

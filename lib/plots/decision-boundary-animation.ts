@@ -14,7 +14,7 @@ import { ArgumentError, describe } from '../errors';
 import { Figure, Trace } from './figure';
 import { checkOptions } from './checks';
 import { DecisionBoundaryData, DecisionBoundaryFigureOptions, decisionBoundaryFigure } from './decision-boundary';
-import { AnimationFrame, withAnimation } from './animation';
+import { AnimationFrame, namedAs, withAnimation } from './animation';
 
 /** The network at one moment of training: a label such as 'epoch 20' and its predictions. */
 export interface BoundarySnapshot {
@@ -48,7 +48,7 @@ export function decisionBoundaryAnimationFigure(
   });
   const title = boundaryOptions.title ?? 'The decision boundary forming during training';
   const opts: DecisionBoundaryFigureOptions = { resolution: 60, height: 600, ...boundaryOptions, title };
-  const figures = snapshots.map((s) => decisionBoundaryFigure(s.predict, data, opts));
+  const figures = snapshots.map((s) => namedAs(FN, () => decisionBoundaryFigure(s.predict, data, opts)));
   // The region traces (heatmap, and the p = 0.5 contour when drawn) come before the data points.
   const regionCount = figures[0].data.filter((t) => t.type === 'heatmap' || t.type === 'contour').length;
   const traces = Array.from({ length: regionCount }, (_, i) => i);

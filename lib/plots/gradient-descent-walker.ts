@@ -12,7 +12,7 @@ import { ArgumentError, describe } from '../errors';
 import { Figure, Trace, finiteOrNull } from './figure';
 import { checkOptions } from './checks';
 import { LossSurfaceFigureOptions, lossSurfaceFigure } from './loss-surface';
-import { AnimationFrame, withAnimation } from './animation';
+import { AnimationFrame, namedAs, withAnimation } from './animation';
 
 export interface GradientDescentWalkerOptions extends Omit<LossSurfaceFigureOptions, 'kind' | 'path'> {
   /** Milliseconds per step while playing (default 200). */
@@ -48,12 +48,14 @@ export function gradientDescentWalkerFigure(
   if (!Number.isInteger(max) || max < 2) throw new ArgumentError(`${FN}: options.maxFrames must be an integer ≥ 2, got ${describe(max)}`);
   // lossSurfaceFigure checks every point and draws start, end and the full path; the animation replaces the
   // full path by the trail walked so far and adds the walker.
-  const base = lossSurfaceFigure(f, {
-    ...surfaceOptions,
-    kind: 'contour',
-    path,
-    title: surfaceOptions.title ?? 'Gradient descent: the walker goes down the slope',
-  });
+  const base = namedAs(FN, () =>
+    lossSurfaceFigure(f, {
+      ...surfaceOptions,
+      kind: 'contour',
+      path,
+      title: surfaceOptions.title ?? 'Gradient descent: the walker goes down the slope',
+    }),
+  );
   const pts = path.map((p) => [finiteOrNull(p[0]), finiteOrNull(p[1])]);
   const trailIndex = base.data.findIndex((t) => t.name === 'gradient-descent path');
   const aLabel = surfaceOptions.aLabel ?? 'a';

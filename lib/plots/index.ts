@@ -19,9 +19,11 @@ export * from './show';
 export * from './live-plot';
 export * from './html';
 // Lecture figures: computed in the notebook, animated or switched by sliders in the browser (no kernel needed).
-export * from './animation';
+export { withAnimation, animationFrames } from './animation';
+export type { AnimationFrame, AnimationOptions } from './animation';
 export * from './neuron-explorer';
 export * from './activation-family';
-export * from './gradient-descent-walker';
+export { gradientDescentWalkerFigure } from './gradient-descent-walker';
+export type { GradientDescentWalkerOptions } from './gradient-descent-walker';
 export * from './decision-boundary-animation';
 export * from './learning-rate-comparison';

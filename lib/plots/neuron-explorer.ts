@@ -12,6 +12,7 @@
 import { ArgumentError, checkInteger, describe } from '../errors';
 import { BaseFigureOptions, Figure, Trace, axis, baseLayout, cleanArray, defaultConfig, linspace, paletteColor } from './figure';
 import { checkCallable, checkInterval, checkOptions } from './checks';
+import { checkElements } from '../limits';
 
 export interface NeuronExplorerOptions extends BaseFigureOptions {
   /** Weights on the w slider (default −3 … 3 in steps of 0.5). */
@@ -57,6 +58,7 @@ export function neuronExplorerFigure(
   const points = opts.points ?? 121;
   checkInteger(FN, 'options.points', points, 2);
 
+  checkElements(FN, `${ws.length} weights × ${bs.length} biases × ${points} points`, ws.length * bs.length * (points + 8));
   const xs = linspace(range[0], range[1], points);
   const w0 = nearest(ws, 1);
   const b0 = nearest(bs, 0);
