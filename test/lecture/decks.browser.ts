@@ -119,8 +119,9 @@ describe('lecture decks (slides/)', () => {
               height: s.scrollHeight,
               width: s.scrollWidth,
               plots: plots.length,
-              // drawn: Plotly's SVG with at least one trace group (2-D) or a WebGL canvas (3-D), and a real size
-              blank: plots.filter((p) => !(p.querySelector('.main-svg') && (p.querySelector('g.trace') || p.querySelector('.gl-container canvas')) && p.getBoundingClientRect().width > 100)).length,
+              // drawn: Plotly's SVG with at least one drawn trace (a trace group, a heatmap's image) or a WebGL canvas
+              // (3-D), and a real size
+              blank: plots.filter((p) => !(p.querySelector('.main-svg') && p.querySelector('g.trace, g.hm image, .imagelayer image, .gl-container canvas') && p.getBoundingClientRect().width > 100)).length,
               text: (s.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60),
             };
           });
