@@ -4,7 +4,7 @@
 //   npm run test:notebooks                       all notebooks
 //   npm run test:notebooks -- notebooks/01-x.ipynb
 //   npm run site                                 the same, then writes site/*.html and site/index.html
-// Options: --timeout SECONDS (per cell, default 600), --site DIR, --summary FILE.
+// Options: --timeout SECONDS (per cell, default 600), --site DIR, --summary FILE, --executed DIR (executed copies).
 // Without Jupyter it FAILS with the install hint: notebook tests must never be skipped silently.
 'use strict';
 
@@ -18,7 +18,7 @@ function main() {
   const options = [];
   const notebooks = [];
   for (let i = 0; i < args.length; i++) {
-    if (['--timeout', '--site', '--summary'].includes(args[i])) {
+    if (['--timeout', '--site', '--summary', '--executed'].includes(args[i])) {
       options.push(args[i], args[i + 1]);
       i += 1;
     } else notebooks.push(path.resolve(args[i]));

@@ -3,7 +3,7 @@
 Started by scripts/run-notebooks.js (which finds the right Python and sets the project-local Jupyter folders);
 not meant to be run by hand.
 
-  run-notebooks.py [--timeout S] [--site DIR] [--summary FILE] NOTEBOOK...
+  run-notebooks.py [--timeout S] [--site DIR] [--summary FILE] [--executed DIR] NOTEBOOK...
 
 - Validates each notebook against the nbformat schema first.
 - Fails (exit 1) on any error: a cell that raised or failed to compile, an `error` output, or a cell timeout.
@@ -13,6 +13,8 @@ not meant to be run by hand.
   DIR/assets/plotly.min.js, loaded in each page's <head>, since plot outputs do not carry it; MathJax from
   DIR/assets/mathjax, without automatic line-breaking so formulas in tables stay on one line) and DIR/index.html.
 - With --summary FILE, writes JSON: per notebook its run time and the number of Plotly outputs.
+- With --executed DIR, writes each executed notebook (with its outputs) to DIR/<name>.ipynb, for builders that
+  turn executed notebooks into something else (lecture/build.js makes the slide decks from them).
 """
 
 import argparse
@@ -260,6 +262,7 @@ def main():
     ap.add_argument("--timeout", type=int, default=600, help="seconds per cell")
     ap.add_argument("--site", help="write HTML pages and index.html to this folder")
     ap.add_argument("--summary", help="write a JSON summary to this file")
+    ap.add_argument("--executed", help="write each executed notebook to this folder")
     ap.add_argument("notebooks", nargs="+")
     args = ap.parse_args()
 
@@ -285,6 +288,9 @@ def main():
         print("%s %s in %.1f s (%d cells, %d plot outputs)" % ("ok  " if ok else "FAIL", name, seconds, len(nb.cells), plots), flush=True)
         results.append({"notebook": name, "ok": ok, "seconds": round(seconds, 2), "plots": plots})
         executed.append((path, nb))
+        if args.executed and ok:
+            os.makedirs(args.executed, exist_ok=True)
+            nbformat.write(nb, os.path.join(args.executed, name))
 
     if args.site and failed == 0:
         os.makedirs(args.site, exist_ok=True)

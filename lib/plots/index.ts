@@ -18,3 +18,12 @@ export * from './bar';
 export * from './show';
 export * from './live-plot';
 export * from './html';
+// Lecture figures: computed in the notebook, animated or switched by sliders in the browser (no kernel needed).
+export { withAnimation, animationFrames } from './animation';
+export type { AnimationFrame, AnimationOptions } from './animation';
+export * from './neuron-explorer';
+export * from './activation-family';
+export { gradientDescentWalkerFigure } from './gradient-descent-walker';
+export type { GradientDescentWalkerOptions } from './gradient-descent-walker';
+export * from './decision-boundary-animation';
+export * from './learning-rate-comparison';
