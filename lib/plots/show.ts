@@ -213,12 +213,21 @@ export function describeFigure(figure: ShowableFigure): string {
  * Figures whose Plotly JSON is longer than this (characters) are sent without the application/vnd.plotly.v1+json
  * part (only classic Notebook's and the site's HTML rendering, which every course notebook uses, remains).
  */
-export const PLOTLY_JSON_LIMIT = 60_000;
+export const PLOTLY_JSON_LIMIT = 20_000;
 
 /** Significant digits kept in a displayed figure: 6 for coordinates, 4 for colour-mapped grids (z of heatmaps…). */
 const DISPLAY_DIGITS = 6;
 const GRID_DIGITS = 4;
 const GRID_TRACES = new Set(['heatmap', 'contour', 'surface', 'histogram2dcontour']);
+
+/** Animation frames stored in layout controls: `z` grids to GRID_DIGITS, every other number to DISPLAY_DIGITS. */
+function roundFrames(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(roundFrames);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'z' ? roundNumbers(v, GRID_DIGITS) : roundFrames(v)]));
+  }
+  return roundNumbers(value, DISPLAY_DIGITS);
+}
 
 /** `value` with every non-integer number rounded to `digits` significant digits (plain JSON in, plain JSON out). */
 function roundNumbers(value: unknown, digits: number): unknown {
@@ -228,6 +237,41 @@ function roundNumbers(value: unknown, digits: number): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundNumbers(v, digits)]));
   }
   return value;
+}
+
+/** Histograms with more raw values than this are displayed as their bar counts (the bins are fixed by the builder). */
+const HISTOGRAM_RAW_LIMIT = 1000;
+
+/**
+ * A histogram trace with many raw values and fixed bins (as histogramFigure makes them), as the bar trace Plotly
+ * would draw from it: the counts (or shares) per bin instead of every value, so a saved notebook does not carry
+ * 20,000 activations to draw 40 bars. Any other trace is returned as it is.
+ */
+function binnedHistogram(trace: Record<string, unknown>): Record<string, unknown> {
+  const x = trace.x, bins = trace.xbins as { start?: unknown; end?: unknown; size?: unknown } | undefined;
+  if (trace.type !== 'histogram' || !Array.isArray(x) || x.length <= HISTOGRAM_RAW_LIMIT || !bins) return trace;
+  const { start, end, size } = bins;
+  if (typeof start !== 'number' || typeof end !== 'number' || typeof size !== 'number' || !(size > 0) || !(end > start)) return trace;
+  const n = Math.round((end - start) / size);
+  const counts = new Array<number>(n).fill(0);
+  let counted = 0;
+  for (const v of x) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const k = Math.floor((v - start) / size);
+    if (k >= 0 && k < n) {
+      counts[k] += 1;
+      counted += 1;
+    }
+  }
+  const share = trace.histnorm === 'probability';
+  const { xbins: _bins, autobinx: _auto, histnorm: _norm, x: _x, ...rest } = trace;
+  return {
+    ...rest,
+    type: 'bar',
+    x: counts.map((_, k) => start + (k + 0.5) * size),
+    y: share && counted > 0 ? counts.map((c) => c / counted) : counts,
+    width: size,
+  };
 }
 
 /**
@@ -242,7 +286,8 @@ export function displayTraces(data: ReadonlyArray<Record<string, unknown>>): Rec
       throw new ArgumentError(`displayTraces: data[${i}] must be a trace object, got ${describe(trace)}`);
     }
   });
-  return data.map((trace) => {
+  return data.map((original) => {
+    const trace = binnedHistogram(original);
     const grid = GRID_TRACES.has(String(trace.type));
     return Object.fromEntries(
       Object.entries(trace).map(([k, v]) => [k, roundNumbers(v, grid && k === 'z' ? GRID_DIGITS : DISPLAY_DIGITS)]),
@@ -260,6 +305,8 @@ export function figureBundle(figure: ShowableFigure, options: FigureBundleOption
   const plain = toPlainJson(figure);
   plain.data = displayTraces(plain.data);
   const layout: Record<string, unknown> = { ...(plain.layout ?? {}) };
+  // Animated lecture figures keep their frames inside the play button and slider: round those like the traces.
+  for (const key of ['updatemenus', 'sliders']) if (layout[key] !== undefined) layout[key] = roundFrames(layout[key]);
   if (options.width !== undefined) layout.width = options.width;
   if (options.height !== undefined) layout.height = options.height;
   const height = typeof layout.height === 'number' ? layout.height : 420;

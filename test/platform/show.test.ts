@@ -15,6 +15,8 @@ import {
   tableHtml,
   tableText,
 } from '../../lib/plots/show';
+import { histogramFigure } from '../../lib/plots/histogram';
+import { lineFigure } from '../../lib/plots/line';
 
 const figure = { data: [{ type: 'scatter', x: [1, 2], y: [3, 4] }], layout: { title: { text: 'Two points' } } };
 
@@ -184,5 +186,31 @@ describe('showHtml, showMarkdown and showTable', () => {
 
   it('showTable rejects rows that are not arrays, naming the function', () => {
     assert.throws(() => showTable([1, 2] as never), { name: 'ArgumentError', message: /^showTable: argument rows must be an array of rows/ });
+  });
+});
+
+describe('figureBundle keeps saved notebooks small', () => {
+  it('sends a histogram of many values as its bar counts, with the same bins and the same total', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => Math.sin(i) * 3);
+    const bundle = figureBundle(histogramFigure(values, { bins: 40 }));
+    const trace = (bundle.data[PLOTLY_MIME] as { data: Record<string, unknown>[] }).data[0];
+    assert.equal(trace.type, 'bar');
+    assert.equal((trace.y as number[]).length, 40);
+    assert.equal((trace.y as number[]).reduce((a, b) => a + b, 0), 5000);
+    assert.ok(JSON.stringify(bundle.data).length < 20_000, `bundle has ${JSON.stringify(bundle.data).length} characters`);
+  });
+
+  it('keeps a small histogram as raw values', () => {
+    const bundle = figureBundle(histogramFigure([1, 2, 2, 3], { bins: 3 }));
+    const trace = (bundle.data[PLOTLY_MIME] as { data: Record<string, unknown>[] }).data[0];
+    assert.equal(trace.type, 'histogram');
+  });
+
+  it('rounds the numbers of animation frames stored in the play button', () => {
+    const fig = lineFigure({ x: [0, 1], y: [0, 1] });
+    (fig.layout as Record<string, unknown>).updatemenus = [{ buttons: [{ args: [[{ y: [1 / 3, 2 / 3], z: [[Math.PI]] }]] }] }];
+    const text = JSON.stringify(figureBundle(fig).data);
+    assert.ok(text.includes('0.333333') && !text.includes('0.3333333'), 'frame y rounded to 6 digits');
+    assert.ok(text.includes('3.142') && !text.includes('3.1416'), 'frame z rounded to 4 digits');
   });
 });
