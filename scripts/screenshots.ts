@@ -17,7 +17,7 @@ interface Shot {
   name: string;
   /** Site page (executed notebook). */
   page: string;
-  /** The plot's title, as Plotly draws it. */
+  /** The start of the plot's title, as Plotly draws it (its first line: a long title wraps onto several). */
   title: string;
   /** What it shows, for the README's alt text (printed). */
   alt: string;
@@ -27,25 +27,25 @@ const SHOTS: Shot[] = [
   {
     name: '02-vanishing-gradient',
     page: '02-activation-functions.html',
-    title: 'Gradient size per layer in a 10-layer network',
+    title: 'Per-weight gradient size per layer',
     alt: 'Gradient size per layer of a 10-layer network on a log axis: sigmoid’s gradient shrinks a million-fold towards the input, ReLU’s and tanh’s do not',
   },
   {
     name: '04-loss-surface',
     page: '04-loss-mse.html',
-    title: 'MSE of the line ŷ = w·x + b over (w, b): 3-D surface (left) and contour map (right)',
+    title: 'MSE of the line ŷ = w·x + b over (w, b)',
     alt: 'The MSE of a linear regression over (w, b), as a 3-D surface and as a contour map',
   },
   {
     name: '05-walking-down',
     page: '05-gradient-descent.html',
-    title: 'Walking down L(a, b) = a²/4 + (b − sin a)² in 40 gradient steps',
+    title: 'Walking down L(a, b)',
     alt: 'Gradient descent as a walk down a 3-D loss surface: the path of 40 steps from the start to the valley floor',
   },
   {
     name: '07-penguins',
     page: '07-classification.html',
-    title: 'Penguins: predicted species (background) and the test penguins (points)',
+    title: 'Penguins: predicted species',
     alt: 'A network’s decision regions for three penguin species over two measurements, with the test penguins as points',
   },
 ];

@@ -283,8 +283,9 @@ export function hiddenAxis(extra: Record<string, unknown> = {}): Record<string, 
  * `extra` is merged on top (shallowly).
  */
 export function baseLayout(options: BaseFigureOptions, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  // A 20-px title is about 11 px per character; without a width the figure fills a notebook cell (about 900 px).
-  const maxChars = Math.max(24, Math.floor(((options.width ?? 900) - 40) / 11));
+  // A 20-px title is about 11 px per character; without a width the figure fills the output area, which is about
+  // 760 px on the site and in a notebook beside its prompts (narrower in a small window): wrap for 700 px.
+  const maxChars = Math.max(24, Math.floor(((options.width ?? 700) - 40) / 11));
   const title = wrapTitle(options.title ?? '', maxChars);
   const titleLines = title ? title.split('<br>').length : 0;
   const layout: Record<string, unknown> = {
