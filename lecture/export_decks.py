@@ -27,6 +27,16 @@ ROOT = os.path.dirname(HERE)
 MAX_CODE_LINES = 14
 MAX_CODE_LINES_WITH_FIGURE = 6
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+# An animated figure's play button: Plotly.animate arguments inside the figure's JSON.
+ANIMATE = re.compile(r'"method":\s*"animate"')
+
+
+def is_plot_output(out):
+    """A plot output: Plotly JSON, or (large figures are sent as HTML only) the course's plot box in the HTML."""
+    data = out.get("data", {})
+    html_out = data.get("text/html")
+    html_text = "".join(html_out) if isinstance(html_out, list) else (html_out or "")
+    return PLOTLY_MIME in data or 'class="fcnn-plot"' in html_text
 
 
 def load_runner():
@@ -61,10 +71,17 @@ def deck_counts(nb):
         if cell.cell_type == "code":
             for out in cell.get("outputs", []):
                 fig = out.get("data", {}).get(PLOTLY_MIME)
+                html_out = out.get("data", {}).get("text/html")
+                html_text = "".join(html_out) if isinstance(html_out, list) else (html_out or "")
                 if fig is not None:
                     figures += 1
                     menus = (fig.get("layout") or {}).get("updatemenus") or []
                     if any(b.get("method") == "animate" for m in menus for b in m.get("buttons", [])):
+                        animated += 1
+                elif 'class="fcnn-plot"' in html_text:
+                    # a large figure is sent as HTML only (lib/plots/show.ts, PLOTLY_JSON_LIMIT)
+                    figures += 1
+                    if ANIMATE.search(html_text):
                         animated += 1
     return {"slides": slides, "notes": notes, "figures": figures, "animated": animated}
 
@@ -97,7 +114,7 @@ LOADER = re.compile(r'<script type="text/javascript">\n\(function \(\) \{\n  if 
 def prepare_cells(nb):
     """Drops the inline Plotly loader and marks the cells that show a figure (for the template's code rule)."""
     for cell in nb.cells:
-        cell.metadata["fcnn_has_plot"] = any(PLOTLY_MIME in out.get("data", {}) for out in cell.get("outputs", []))
+        cell.metadata["fcnn_has_plot"] = any(is_plot_output(out) for out in cell.get("outputs", []))
         for out in cell.get("outputs", []):
             html_out = out.get("data", {}).get("text/html")
             if isinstance(html_out, str) and "<!-- fcnn: Plotly.js" in html_out:

@@ -40,9 +40,16 @@ export function expectedDeck(notebook: string): DeckExpectation {
     first = false;
     for (const out of executed?.cells[i]?.outputs ?? []) {
       const fig = out.data?.['application/vnd.plotly.v1+json'];
-      if (!fig) continue;
-      figures += 1;
-      if ((fig.layout?.updatemenus ?? []).some((m: any) => (m.buttons ?? []).some((b: any) => b.method === 'animate'))) animated += 1;
+      const rawHtml = out.data?.['text/html'];
+      const html: string = Array.isArray(rawHtml) ? rawHtml.join('') : typeof rawHtml === 'string' ? rawHtml : '';
+      if (fig) {
+        figures += 1;
+        if ((fig.layout?.updatemenus ?? []).some((m: any) => (m.buttons ?? []).some((b: any) => b.method === 'animate'))) animated += 1;
+      } else if (html.includes('class="fcnn-plot"')) {
+        // a large figure is sent as HTML only (lib/plots/show.ts, PLOTLY_JSON_LIMIT)
+        figures += 1;
+        if (/"method":\s*"animate"/.test(html)) animated += 1;
+      }
     }
   });
   return { marked, slides, sections, figures, animated };
