@@ -51,3 +51,19 @@ export interface NotebookKey {
   solutions: string;
   exercises: ExerciseKey[];
 }
+
+/** The Chinese text of one exercise; the check itself (expected, cases, accepts) is the English key's. */
+export interface ExerciseTextZh {
+  title: string;
+  nudge: string;
+  hint: string;
+  /** Only for function exercises that have an `example` in the English key. */
+  example?: string;
+}
+
+/** The Chinese texts of one notebook's exercises (lib/exercises/key/zh/NN-*.ts), by exercise id. */
+export interface NotebookKeyZh {
+  notebook: string;
+  title: string;
+  exercises: Record<string, ExerciseTextZh>;
+}
