@@ -10,6 +10,7 @@
  * fails the tests instead of leaving prose that contradicts its output.
  */
 import { ArgumentError, describe, useStudentStack } from './errors';
+import { say, tr, translate } from './language';
 
 /** A sentence of the course that its own experiment no longer supports. */
 export class ClaimError extends Error {
@@ -53,5 +54,8 @@ export function claim(statement: string, holds: boolean, measured = '', options:
       measured,
     );
   }
-  (options.print ?? console.log)(`✔ checked: ${statement}${measured ? ` — ${measured}` : ''}`);
+  // The zh edition prints the sentence from the notebook's message table (the check itself is the same).
+  const said = translate(statement);
+  const numbers = measured ? translate(measured) : '';
+  (options.print ?? say)(`✔ ${tr('checked: ', '已核对：')}${said}${numbers ? ` — ${numbers}` : ''}`);
 }

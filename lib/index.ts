@@ -23,3 +23,9 @@ export * from './exercises';
 export * from './claims';
 export * from './data';
 export * from './plots';
+export { setLanguage, getLanguage, translate, addMessages, untranslatedMessages, LANGUAGES } from './language';
+export type { Language, LanguageOptions } from './language';
+
+// A notebook of the Chinese edition (a folder with course-language.json) shows figures and prints in Chinese.
+import { initLanguage } from './language';
+initLanguage();

@@ -4,7 +4,9 @@
 //   npm run test:notebooks                       all notebooks
 //   npm run test:notebooks -- notebooks/01-x.ipynb
 //   npm run site                                 the same, then writes site/*.html and site/index.html
-// Options: --timeout SECONDS (per cell, default 600), --site DIR, --summary FILE, --executed DIR (executed copies).
+//   npm run test:notebooks:zh                    the Chinese edition (notebooks/zh/, built by scripts/zh.js)
+// Options: --timeout SECONDS (per cell, default 600), --site DIR, --summary FILE, --executed DIR (executed copies),
+// --lang zh (run notebooks/zh/*.ipynb; untranslated text fails a notebook; pages link to the English ones).
 // Without Jupyter it FAILS with the install hint: notebook tests must never be skipped silently.
 'use strict';
 
@@ -18,13 +20,18 @@ function main() {
   const options = [];
   const notebooks = [];
   for (let i = 0; i < args.length; i++) {
-    if (['--timeout', '--site', '--summary', '--executed'].includes(args[i])) {
+    if (['--timeout', '--site', '--summary', '--executed', '--lang'].includes(args[i])) {
       options.push(args[i], args[i + 1]);
       i += 1;
     } else notebooks.push(path.resolve(args[i]));
   }
+  const lang = options[options.indexOf('--lang') + 1];
+  if (options.includes('--lang') && !['en', 'zh'].includes(lang)) {
+    console.error(`run-notebooks: --lang must be en or zh, got ${lang}`);
+    return 1;
+  }
   if (notebooks.length === 0) {
-    const dir = path.join(env.ROOT, 'notebooks');
+    const dir = path.join(env.ROOT, 'notebooks', lang === 'zh' ? 'zh' : '');
     for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.ipynb')) notebooks.push(path.join(dir, f));
   }
   if (notebooks.length === 0) {

@@ -3,7 +3,11 @@
 Started by scripts/run-notebooks.js (which finds the right Python and sets the project-local Jupyter folders);
 not meant to be run by hand.
 
-  run-notebooks.py [--timeout S] [--site DIR] [--summary FILE] [--executed DIR] NOTEBOOK...
+  run-notebooks.py [--timeout S] [--site DIR] [--summary FILE] [--executed DIR] [--lang en|zh] NOTEBOOK...
+
+- With --lang zh (the Chinese edition, notebooks/zh/): a notebook also fails when its code showed text that has no
+  Chinese message (the library records such text in the file named by FCNN_UNTRANSLATED_LOG); the site's pages
+  are Chinese and link to their English twins one folder up, as the English pages link to zh/.
 
 - Validates each notebook against the nbformat schema first.
 - Fails (exit 1) on any error: a cell that raised or failed to compile, an `error` output, or a cell timeout.
@@ -72,9 +76,13 @@ def stderr_of(cell):
     return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr")
 
 
-def execute(path, timeout):
+def execute(path, timeout, untranslated_log=None):
     """Runs one notebook; returns (nb, seconds, failures)."""
     nb = nbformat.read(path, as_version=4)
+    if untranslated_log:
+        os.makedirs(os.path.dirname(untranslated_log), exist_ok=True)
+        open(untranslated_log, "w").close()
+        os.environ["FCNN_UNTRANSLATED_LOG"] = untranslated_log
     nbformat.validate(nb)
     state = {"index": None}
 
@@ -109,6 +117,14 @@ def execute(path, timeout):
     for index, cell, message in error_outputs(nb):
         if not any(f[0] == index for f in failures):
             failures.append((index, cell, message))
+    if untranslated_log:
+        os.environ.pop("FCNN_UNTRANSLATED_LOG", None)
+        with open(untranslated_log, encoding="utf-8") as f:
+            missing = sorted(set(json.loads(line) for line in f if line.strip()))
+        if missing:
+            failures.append((None, None, "%d text(s) the code showed have no Chinese message; add them to the notebook's "
+                             "\"messages\" in notebooks/zh/translations/ (numbers as {}):\n%s"
+                             % (len(missing), "\n".join(json.dumps(m, ensure_ascii=False) for m in missing))))
     return nb, seconds, failures
 
 
@@ -232,13 +248,31 @@ def link_pages(body, page_of):
     return re.sub(r'(href=")([^"/#:]+\.ipynb)((?:#[^"]*)?")', replace, body)
 
 
+UI = {
+    "en": {"index": "Course index", "other": "中文", "other_lang": "zh", "other_dir": "zh/", "title": "Fully connected neural networks",
+           "page_title": "Fully connected neural networks: course",
+           "intro": "Every notebook of the course, executed. The pages work offline and the plots are interactive."},
+    "zh": {"index": "课程目录", "other": "English", "other_lang": "en", "other_dir": "../", "title": "全连接神经网络",
+           "page_title": "全连接神经网络：课程",
+           "intro": "课程的全部笔记本，均已运行。页面可离线使用，图表可交互。"},
+}
+LANG = {"value": "en"}
+
+
+def switch_html(page):
+    """The language switch: the same page in the other edition."""
+    ui = UI[LANG["value"]]
+    return '<a class="fcnn-lang" hreflang="%s" lang="%s" href="%s%s" style="float:right">%s</a>' % (
+        ui["other_lang"], ui["other_lang"], ui["other_dir"], html.escape(page), ui["other"])
+
+
 def nav_html(pages, i):
-    links = ['<a href="index.html">Course index</a>']
+    links = ['<a href="index.html">%s</a>' % UI[LANG["value"]]["index"]]
     if i > 0:
         links.append('<a href="%s">&larr; %s</a>' % (html.escape(pages[i - 1][1]), html.escape(pages[i - 1][2])))
     if i + 1 < len(pages):
         links.append('<a href="%s">%s &rarr;</a>' % (html.escape(pages[i + 1][1]), html.escape(pages[i + 1][2])))
-    return " &middot; ".join(links)
+    return switch_html(pages[i][1]) + " &middot; ".join(links)
 
 
 def write_index(site_dir, pages):
@@ -246,12 +280,13 @@ def write_index(site_dir, pages):
         '<li><a href="%s">%s</a> <small>(%s)</small></li>' % (html.escape(p[1]), html.escape(p[2]), html.escape(p[0]))
         for p in pages
     )
+    ui = UI[LANG["value"]]
     text = (
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Fully connected neural networks: course</title>\n"
+        "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>%s</title>\n"
         "<style>body{font-family:sans-serif;max-width:760px;margin:40px auto;line-height:1.6}</style></head>\n"
-        "<body><h1>Fully connected neural networks</h1>\n"
-        "<p>Every notebook of the course, executed. The pages work offline and the plots are interactive.</p>\n"
-        "<ol>\n%s\n</ol></body></html>\n" % items
+        "<body>%s<h1>%s</h1>\n"
+        "<p>%s</p>\n"
+        "<ol>\n%s\n</ol></body></html>\n" % (LANG["value"], ui["page_title"], switch_html("index.html"), ui["title"], ui["intro"], items)
     )
     with open(os.path.join(site_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(text)
@@ -263,8 +298,10 @@ def main():
     ap.add_argument("--site", help="write HTML pages and index.html to this folder")
     ap.add_argument("--summary", help="write a JSON summary to this file")
     ap.add_argument("--executed", help="write each executed notebook to this folder")
+    ap.add_argument("--lang", choices=["en", "zh"], default="en", help="the edition the notebooks belong to")
     ap.add_argument("notebooks", nargs="+")
     args = ap.parse_args()
+    LANG["value"] = args.lang
 
     results = []
     failed = 0
@@ -273,7 +310,11 @@ def main():
         name = os.path.basename(path)
         print("running %s ..." % name, flush=True)
         try:
-            nb, seconds, failures = execute(path, args.timeout)
+            log = None
+            if args.lang == "zh":
+                log = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "artifacts", "untranslated",
+                                   os.path.basename(os.path.dirname(path)) + "-" + name + ".txt")
+            nb, seconds, failures = execute(path, args.timeout, log)
         except nbformat.ValidationError as err:
             print("FAIL %s: not valid nbformat: %s" % (name, str(err).splitlines()[0]), flush=True)
             failed += 1
@@ -281,7 +322,7 @@ def main():
             continue
         plots = count_plots(nb)
         for index, cell, message in failures:
-            where = "cell %s" % index if cell is None else "cell %d (%s)" % (index, first_line(cell))
+            where = ("cell %s" % index if index is not None else "its outputs") if cell is None else "cell %d (%s)" % (index, first_line(cell))
             print("FAIL %s, %s:\n  %s" % (name, where, message.replace("\n", "\n  ")), flush=True)
         ok = not failures
         failed += 0 if ok else 1
@@ -297,8 +338,15 @@ def main():
         for old in os.listdir(args.site):
             if old.endswith(".html"):
                 os.remove(os.path.join(args.site, old))
-        mathjax_url = copy_mathjax(args.site)
-        plotly_url = copy_plotly(args.site)
+        if args.lang == "zh":
+            # The zh pages use the English site's assets, one folder up (site/zh/ next to site/assets/).
+            parent = os.path.dirname(os.path.abspath(args.site))
+            mathjax_url = copy_mathjax(parent)
+            mathjax_url = mathjax_url and "../" + mathjax_url
+            plotly_url = "../" + copy_plotly(parent)
+        else:
+            mathjax_url = copy_mathjax(args.site)
+            plotly_url = copy_plotly(args.site)
         pages = []
         for path, nb in executed:
             stem = os.path.splitext(os.path.basename(path))[0]

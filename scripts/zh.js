@@ -15,6 +15,7 @@
 //   node scripts/zh.js todo [NN]       cells to translate: missing and stale ones, with the English source
 //   node scripts/zh.js stamp [NN]      store the hash of the current English source for translations without one
 //   node scripts/zh.js accept NN ID    a reviewed translation of a changed cell: store the new hash
+//   node scripts/zh.js messages [NN]   texts the last zh run of NN showed in English (keys for its "messages")
 //   node scripts/zh.js build           write notebooks/zh/*.ipynb and notebooks/zh/solutions/*.ipynb
 //   node scripts/zh.js check [NN]      everything the sync tests check (exit 1 with a list when not in sync)
 'use strict';
@@ -187,6 +188,8 @@ const SHORT_FORMS = {
   'forward pass': ['前向'],
   converge: ['收敛'],
   probability: ['概率'],
+  // "bias" in the statistical sense (residuals not centred on 0) is 偏差
+  bias: ['偏差'],
 };
 
 function readGlossary() {
@@ -201,6 +204,7 @@ function englishProse(markdown) {
     .replace(/\$\$[\s\S]*?\$\$/g, ' ')
     .replace(/\$[^$]*\$/g, ' ')
     .replace(/\]\([^)]*\)/g, '] ')
+    .replace(/[\w./-]+\.(?:ipynb|csv|json|md|ts|js|html)\b/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/[*_]/g, '')
     .toLowerCase()
@@ -231,6 +235,48 @@ function glossaryGaps(englishMarkdown, zhMarkdown, glossary) {
     const forms = [glossary[key], ...(SHORT_FORMS[key] || [])].map((f) => f.replace(/\s+/g, '').toLowerCase());
     return !forms.some((f) => zh.includes(f));
   });
+}
+
+/** Every translation file's messages, merged: key → { zh, files }. */
+function allMessages() {
+  const out = new Map();
+  for (const pair of pairs()) {
+    if (!fs.existsSync(pair.translation)) continue;
+    for (const [en, zh] of Object.entries(readTranslation(pair).messages)) {
+      const seen = out.get(en);
+      if (seen) seen.files.push({ label: pair.label, zh });
+      else out.set(en, { zh, files: [{ label: pair.label, zh }] });
+    }
+  }
+  return out;
+}
+
+/** The placeholders a message uses: {} in order, or {0} {1} by position. */
+function placeholders(text) {
+  let next = 0;
+  return [...text.matchAll(/\{(\d*)\}/g)].map((m) => (m[1] === '' ? next++ : Number(m[1])));
+}
+
+/** Problems of the message tables: a Chinese text that drops or invents a number, or two files disagreeing. */
+function messageProblems(only) {
+  const out = [];
+  const labels = new Set(only.map((p) => p.label));
+  for (const [en, { files }] of allMessages()) {
+    const n = placeholders(en).length;
+    for (const f of files) {
+      if (!labels.has(f.label)) continue;
+      const used = new Set(placeholders(f.zh));
+      const wrong = [...used].filter((i) => i >= n);
+      if (used.size !== n || wrong.length) {
+        out.push({ kind: 'message', where: `${f.label} messages["${en}"]`, message: `the English has ${n} number(s) {}, the Chinese "${f.zh}" uses ${used.size}${wrong.length ? ` (and {${wrong[0]}}, which does not exist)` : ''}` });
+      }
+    }
+    const distinct = new Set(files.map((f) => f.zh));
+    if (distinct.size > 1 && files.some((f) => labels.has(f.label))) {
+      out.push({ kind: 'message', where: `messages["${en}"]`, message: `translated differently in ${files.map((f) => `${f.label} ("${f.zh}")`).join(' and ')}; the tables are merged, so use one translation` });
+    }
+  }
+  return out;
 }
 
 /** Every way the zh edition can be out of sync, as { kind, where, message }. */
@@ -296,6 +342,7 @@ function problems(only = pairs()) {
       /* reported above as missing/stale */
     }
   }
+  out.push(...messageProblems(only));
   return out;
 }
 
@@ -343,6 +390,20 @@ function main(argv) {
     if (!cell || !t.cells[rest[1]]) throw new Error(`${pair.label}: no translated cell ${rest[1]}`);
     t.cells[rest[1]].source_sha256 = hashOf(sourceOf(cell));
     writeTranslation(pair, t);
+  } else if (cmd === 'messages') {
+    // What the last run of the zh notebook (npm run test:notebooks:zh, or run-notebooks.js --lang zh FILE) showed in
+    // English: keys to add to the notebook's "messages".
+    const known = allMessages();
+    for (const pair of selectPairs(rest[0])) {
+      const log = path.join(ROOT, 'artifacts', 'untranslated', `${path.basename(path.dirname(pair.zh))}-${pair.name}.txt`);
+      if (!fs.existsSync(log)) {
+        console.log(`${pair.label}: not run yet: node scripts/run-notebooks.js --lang zh ${path.relative(ROOT, pair.zh)}`);
+        continue;
+      }
+      const keys = [...new Set(fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)))].filter((k) => !known.has(k));
+      console.log(`${pair.label}: ${keys.length} text(s) without a message (from the run of ${fs.statSync(log).mtime.toISOString()})`);
+      for (const k of keys.sort()) console.log(JSON.stringify(k));
+    }
   } else if (cmd === 'build') {
     const written = build({ allowIncomplete: rest.includes('--allow-incomplete') });
     console.log(written.length ? `wrote ${written.join(', ')}` : 'zh notebooks up to date');

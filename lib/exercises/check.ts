@@ -10,6 +10,7 @@
  *   nn.checkThat('the library trace equals the hand computation', diff < 1e-12);
  *   nn.checkAnswer('σ(0)', answer, 0.5, { hint: 'e^0 = 1' });      // the hint is printed only after a wrong answer
  */
+import { tr } from '../language';
 import { ArgumentError, describe } from '../errors';
 import { Matrix } from '../matrix';
 
@@ -106,8 +107,8 @@ export function compareFunctions<A extends unknown[], R>(
 /** One line describing a failed function comparison. */
 export function describeFailure(label: string, f: NonNullable<FunctionComparison['failure']>): string {
   return f.threw !== undefined
-    ? `✗ ${label}: threw "${f.threw}" for input ${short(f.args)}`
-    : `✗ ${label}: for input ${short(f.args)} got ${short(f.got)}, expected ${short(f.expected)}`;
+    ? tr(`✗ ${label}: threw "${f.threw}" for input ${short(f.args)}`, `✗ ${label}：输入 ${short(f.args)} 时抛出了 "${f.threw}"`)
+    : tr(`✗ ${label}: for input ${short(f.args)} got ${short(f.got)}, expected ${short(f.expected)}`, `✗ ${label}：输入 ${short(f.args)} 时得到 ${short(f.got)}，应为 ${short(f.expected)}`);
 }
 
 /** Checks a function the student wrote against a reference on the given argument lists. */

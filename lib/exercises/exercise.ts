@@ -15,6 +15,8 @@
 import { ArgumentError, describe } from '../errors';
 import { checkTolerance, compareFunctions, describeFailure, sameValue, short } from './check';
 import { ANSWER_KEY } from './key';
+import { ANSWER_KEY_ZH } from './key/zh';
+import { getLanguage, say, tr } from '../language';
 import type { ExerciseContext, ExerciseKey, NotebookKey } from './key/types';
 
 export type { ExerciseContext, ExerciseKey, NotebookKey } from './key/types';
@@ -35,6 +37,15 @@ export interface ExerciseProgressRow {
   title: string;
   status: 'solved' | 'tried' | 'not tried';
   attempts: number;
+}
+
+/** The title, nudge and hint an exercise prints: the Chinese ones in the zh edition (from key/zh), else English. */
+export function exerciseText(notebook: NotebookKey, e: ExerciseKey): { title: string; nudge: string; hint: string; example?: string } {
+  if (getLanguage() === 'zh') {
+    const zh = ANSWER_KEY_ZH.find((z) => z.notebook === notebook.notebook)?.exercises[e.id];
+    if (zh) return zh;
+  }
+  return { title: e.title, nudge: e.nudge, hint: e.hint, example: (e as { example?: string }).example };
 }
 
 /** One exercise of the key, bound to a session. */
@@ -68,10 +79,11 @@ export class Exercise {
         );
       }
     }
-    const label = `${e.id} ${e.title}`;
+    const text = exerciseText(this.notebook, e);
+    const label = `${e.id} ${text.title}`;
     const print = this.session.print;
     if (answer === undefined) {
-      print(`… ${label}: not answered yet — replace undefined with your answer and run the cell again`);
+      print(tr(`… ${label}: not answered yet — replace undefined with your answer and run the cell again`, `… ${label}：尚未作答——把 undefined 换成你的答案，再运行这个单元格`));
       return false;
     }
     const record = this.session.record(e.id);
@@ -80,12 +92,12 @@ export class Exercise {
     if (e.kind === 'value') {
       const expected = e.expected(context);
       const tol = checkTolerance(fn, e.tolerance);
-      if (typeof expected === 'number' && typeof answer !== 'number') failure = `✗ ${label}: expected a number, got ${describe(answer)}`;
+      if (typeof expected === 'number' && typeof answer !== 'number') failure = tr(`✗ ${label}: expected a number, got ${describe(answer)}`, `✗ ${label}：答案应是一个数，得到的是 ${describe(answer)}`);
       else if (Array.isArray(expected) && !Array.isArray(answer) && typeof (answer as { toArray?: unknown })?.toArray !== 'function' && !ArrayBuffer.isView(answer)) {
-        failure = `✗ ${label}: expected an array of ${expected.length} numbers like [a, b], got ${describe(answer)}`;
-      } else if (!sameValue(answer, expected, tol)) failure = `✗ ${label}: got ${short(answer)}, which is not right`;
+        failure = tr(`✗ ${label}: expected an array of ${expected.length} numbers like [a, b], got ${describe(answer)}`, `✗ ${label}：答案应是含 ${expected.length} 个数的数组，如 [a, b]，得到的是 ${describe(answer)}`);
+      } else if (!sameValue(answer, expected, tol)) failure = tr(`✗ ${label}: got ${short(answer)}, which is not right`, `✗ ${label}：得到 ${short(answer)}，还不对`);
     } else if (e.kind === 'function') {
-      if (typeof answer !== 'function') failure = `✗ ${label}: expected a function such as ${e.example ?? '(x) => …'}, got ${describe(answer)}`;
+      if (typeof answer !== 'function') failure = tr(`✗ ${label}: expected a function such as ${e.example ?? '(x) => …'}, got ${describe(answer)}`, `✗ ${label}：答案应是一个函数，例如 ${text.example ?? e.example ?? '(x) => …'}，得到的是 ${describe(answer)}`);
       else {
         const r = compareFunctions(answer as (...args: unknown[]) => unknown, e.reference, e.cases(context), checkTolerance(fn, e.tolerance));
         if (!r.ok) failure = describeFailure(label, r.failure!);
@@ -96,21 +108,22 @@ export class Exercise {
         ok = e.accepts(answer, context);
       } catch (err) {
         ok = false;
-        failure = `✗ ${label}: your answer ${short(answer)} could not be checked: ${(err as Error)?.message ?? String(err)}`;
+        const why = (err as Error)?.message ?? String(err);
+        failure = tr(`✗ ${label}: your answer ${short(answer)} could not be checked: ${why}`, `✗ ${label}：无法检查你的答案 ${short(answer)}：${why}`);
       }
-      if (!ok && failure === undefined) failure = `✗ ${label}: ${short(answer)} does not do it yet`;
+      if (!ok && failure === undefined) failure = tr(`✗ ${label}: ${short(answer)} does not do it yet`, `✗ ${label}：${short(answer)} 还不满足要求`);
     }
     if (failure === undefined) {
       record.solved = true;
       const { solved, total } = this.session.count(this.notebook.notebook);
-      print(`✓ ${label}: correct — ${solved} of ${total} exercises of notebook ${this.notebook.notebook} solved`);
+      print(tr(`✓ ${label}: correct — ${solved} of ${total} exercises of notebook ${this.notebook.notebook} solved`, `✓ ${label}：正确——第 ${this.notebook.notebook} 章的 ${total} 道练习已完成 ${solved} 道`));
       return true;
     }
     record.solved = false;
     record.wrong += 1;
-    if (record.wrong === 1) print(`${failure}. ${e.nudge} (Change your answer and run the cell again; the next try shows a hint.)`);
-    else if (record.wrong === 2) print(`${failure}. Hint: ${e.hint}`);
-    else print(`${failure}. Hint: ${e.hint} Worked solution: ${this.notebook.solutions}`);
+    if (record.wrong === 1) print(tr(`${failure}. ${text.nudge} (Change your answer and run the cell again; the next try shows a hint.)`, `${failure}。${text.nudge}（修改答案后再运行这个单元格；下一次会给出提示。）`));
+    else if (record.wrong === 2) print(tr(`${failure}. Hint: ${text.hint}`, `${failure}。提示：${text.hint}`));
+    else print(tr(`${failure}. Hint: ${text.hint} Worked solution: ${this.notebook.solutions}`, `${failure}。提示：${text.hint} 参考解答：${this.notebook.solutions}`));
     return false;
   }
 }
@@ -123,7 +136,7 @@ export class ExerciseSession {
     /** The answer key (default: the course's). */
     readonly key: readonly NotebookKey[] = ANSWER_KEY,
     /** Where to print (default console.log); tests pass their own. */
-    readonly print: (line: string) => void = (line) => console.log(line),
+    readonly print: (line: string) => void = (line) => say(line),
   ) {}
 
   /** The exercise with this id, e.g. '01.2'; throws listing the valid ids for an unknown one. */
@@ -163,12 +176,18 @@ export class ExerciseSession {
       return { id: x.id, title: x.title, status, attempts: r?.attempts ?? 0 };
     });
     const { solved, total } = this.count(notebook);
-    this.print(`Notebook ${nb.notebook} (${nb.title}): ${solved} of ${total} exercises solved in this kernel session`);
+    const title = getLanguage() === 'zh' ? ANSWER_KEY_ZH.find((z) => z.notebook === nb.notebook)?.title || nb.title : nb.title;
+    this.print(tr(`Notebook ${nb.notebook} (${nb.title}): ${solved} of ${total} exercises solved in this kernel session`, `第 ${nb.notebook} 章（${title}）：本次内核会话中已完成 ${solved}/${total} 道练习`));
     const width = Math.max(...rows.map((r) => r.id.length));
     for (const r of rows) {
       const mark = r.status === 'solved' ? '✓' : r.status === 'tried' ? '✗' : '…';
-      const note = r.status === 'tried' ? ` (${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'}, not solved yet)` : r.status === 'not tried' ? ' (not tried yet)' : '';
-      this.print(`  ${mark} ${r.id.padEnd(width)}  ${r.title}${note}`);
+      const zh = getLanguage() === 'zh';
+      const note =
+        r.status === 'tried'
+          ? zh ? `（已尝试 ${r.attempts} 次，尚未完成）` : ` (${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'}, not solved yet)`
+          : r.status === 'not tried' ? tr(' (not tried yet)', '（尚未尝试）') : '';
+      const shown = zh ? ANSWER_KEY_ZH.find((z) => z.notebook === nb.notebook)?.exercises[r.id]?.title ?? r.title : r.title;
+      this.print(`  ${mark} ${r.id.padEnd(width)}  ${shown}${note}`);
     }
     return rows;
   }

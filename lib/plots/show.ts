@@ -20,6 +20,8 @@
 import { randomBytes } from 'crypto';
 import { ArgumentError, checkInteger, checkNonNegative, checkPositive, describe } from '../errors';
 import { escapeHtml, plotDivHtml, plotlyLoaderHtml, toPlainJson } from './html';
+import { getLanguage, translate } from '../language';
+import { localizeFigure } from './localize';
 
 /** The MIME type JupyterLab and VS Code render as an interactive Plotly chart. */
 export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
@@ -302,7 +304,7 @@ export function displayTraces(data: ReadonlyArray<Record<string, unknown>>): Rec
 export function figureBundle(figure: ShowableFigure, options: FigureBundleOptions = {}): DisplayBundle {
   checkFigure('figureBundle', figure);
   checkSizes('figureBundle', options);
-  const plain = toPlainJson(figure);
+  const plain = localizeFigure(toPlainJson(figure));
   plain.data = displayTraces(plain.data);
   const layout: Record<string, unknown> = { ...(plain.layout ?? {}) };
   // Animated lecture figures keep their frames inside the play button and slider: round those like the traces.
@@ -344,6 +346,12 @@ export function show(figure: ShowableFigure, options: ShowOptions = {}): void {
   sendDisplay(figureBundle(figure, options));
 }
 
+/** The text between the tags of trusted HTML, in the current language (tags and attributes as they are). */
+function translateHtmlText(html: string): string {
+  if (getLanguage() === 'en') return html;
+  return html.replace(/>([^<>]+)</g, (m, text: string) => (/[A-Za-z]/.test(text) ? `>${translate(text)}<` : m));
+}
+
 /**
  * Displays trusted HTML as it is. Text from data must be escaped first (escapeHtml); `showTable` and
  * `show` do that for you.
@@ -354,8 +362,9 @@ export function showHtml(html: string, plainText?: string): void {
   if (typeof html !== 'string') {
     throw new ArgumentError(`showHtml: argument html must be a string, got ${describe(html)}`);
   }
+  html = translateHtmlText(html);
   sendDisplay({
-    data: { 'text/html': html, 'text/plain': plainText ?? html.replace(/<[^>]*>/g, '') },
+    data: { 'text/html': html, 'text/plain': plainText !== undefined ? translate(plainText) : html.replace(/<[^>]*>/g, '') },
     metadata: {},
     transient: {},
   });
@@ -370,6 +379,7 @@ export function showMarkdown(markdown: string): void {
   if (typeof markdown !== 'string') {
     throw new ArgumentError(`showMarkdown: argument markdown must be a string, got ${describe(markdown)}`);
   }
+  markdown = translate(markdown);
   sendDisplay({ data: { 'text/markdown': markdown, 'text/plain': markdown }, metadata: {}, transient: {} });
 }
 
@@ -457,6 +467,10 @@ export function tableText(rows: TableCell[][], columns?: string[], options: Tabl
  */
 export function showTable(rows: TableCell[][], columns?: string[], options: TableOptions = {}): void {
   checkTable('showTable', rows, columns, options);
+  // The zh edition shows the headers, caption and text cells in Chinese (numbers are formatted as they are).
+  columns = columns?.map(translate);
+  rows = rows.map((row) => row.map((v) => (typeof v === 'string' ? translate(v) : v)));
+  if (options.caption !== undefined) options = { ...options, caption: translate(options.caption) };
   sendDisplay({
     data: { 'text/html': tableHtml(rows, columns, options), 'text/plain': tableText(rows, columns, options) },
     metadata: {},
