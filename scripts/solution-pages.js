@@ -4,6 +4,7 @@
 // Then makes every relative link to a notebook (`solutions/01-the-neuron.ipynb`, `../02-activation-functions.ipynb`)
 // in the site's pages point at its page (.html), so the links that work in the live Notebook also work on the site.
 //   node scripts/solution-pages.js --site site        (run by `npm run site` after the notebooks' pages)
+//   node scripts/solution-pages.js --site site/zh --lang zh   the Chinese edition's (notebooks/zh/solutions)
 // Fails (exit 1) naming the solution and the cell if a solution cell raises.
 'use strict';
 
@@ -36,7 +37,8 @@ function main() {
     return 1;
   }
   const timeoutAt = args.indexOf('--timeout');
-  const options = ['--site', site, ...(timeoutAt >= 0 ? ['--timeout', args[timeoutAt + 1]] : [])];
+  const langAt = args.indexOf('--lang');
+  const options = ['--site', site, ...(timeoutAt >= 0 ? ['--timeout', args[timeoutAt + 1]] : []), ...(langAt >= 0 ? ['--lang', args[langAt + 1]] : [])];
   const r = spawnSync(found.python.command, [path.join(__dirname, 'solution-pages.py'), ...options], {
     stdio: 'inherit',
     env: env.jupyterEnv(),

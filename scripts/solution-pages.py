@@ -54,26 +54,36 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--site", required=True)
     ap.add_argument("--timeout", type=int, default=600)
+    ap.add_argument("--lang", choices=["en", "zh"], default="en", help="zh: notebooks/zh/solutions, pages in DIR (site/zh)")
     args = ap.parse_args()
     site = args.site
+    zh = args.lang == "zh"
     out_dir = os.path.join(site, "solutions")
     os.makedirs(out_dir, exist_ok=True)
-    mathjax = rn.copy_mathjax(site)
-    mathjax_url = "../" + mathjax if mathjax else None
+    # The zh site (site/zh) uses the English site's assets one folder up.
+    mathjax = rn.copy_mathjax(os.path.dirname(os.path.abspath(site)) if zh else site)
+    mathjax_url = ("../../" if zh else "../") + mathjax if mathjax else None
     failed = 0
-    for path in sorted(glob.glob(os.path.join(ROOT, "notebooks", "solutions", "*.ipynb"))):
+    source = os.path.join(ROOT, "notebooks", "zh", "solutions") if zh else os.path.join(ROOT, "notebooks", "solutions")
+    for path in sorted(glob.glob(os.path.join(source, "*.ipynb"))):
         name = os.path.basename(path)
         stem = name[:-6]
-        print("running solutions/%s ..." % name, flush=True)
-        nb, seconds, failures = rn.execute(path, args.timeout)
+        print("running %ssolutions/%s ..." % ("zh/" if zh else "", name), flush=True)
+        log = os.path.join(ROOT, "artifacts", "untranslated", "solutions-" + name + ".txt") if zh else None
+        nb, seconds, failures = rn.execute(path, args.timeout, log)
         for index, cell, message in failures:
-            where = "cell %s" % index if cell is None else "cell %d (%s)" % (index, rn.first_line(cell))
+            where = ("cell %s" % index if index is not None else "its outputs") if cell is None else "cell %d (%s)" % (index, rn.first_line(cell))
             print("FAIL solutions/%s, %s:\n  %s" % (name, where, message.replace("\n", "\n  ")), flush=True)
         if failures:
             failed += 1
             continue
         title = rn.notebook_title(nb, stem)
-        nav = '<a href="../index.html">Course index</a> &middot; <a href="../%s.html">&larr; back to the notebook</a>' % html.escape(stem)
+        if zh:
+            nav = ('<a class="fcnn-lang" hreflang="en" lang="en" href="../../solutions/%s.html" style="float:right">English</a>'
+                   '<a href="../index.html">课程目录</a> &middot; <a href="../%s.html">&larr; 返回正文</a>') % (html.escape(stem), html.escape(stem))
+        else:
+            nav = ('<a class="fcnn-lang" hreflang="zh" lang="zh" href="../zh/solutions/%s.html" style="float:right">中文</a>'
+                   '<a href="../index.html">Course index</a> &middot; <a href="../%s.html">&larr; back to the notebook</a>') % (html.escape(stem), html.escape(stem))
         body = rn.export_html(nb, title, nav, mathjax_url)
         with open(os.path.join(out_dir, stem + ".html"), "w", encoding="utf-8") as f:
             f.write(body)
