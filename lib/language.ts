@@ -100,7 +100,12 @@ function translateText(text: string, record: boolean): string {
   if (exact !== undefined) return exact;
   const { key, numbers } = messageKey(text);
   const template = messages.get(key);
-  if (template !== undefined) return fill(template, numbers);
+  if (template !== undefined) {
+    // keep the indentation and line ends around the text (aligned printouts)
+    const lead = /^\s*/.exec(text)![0];
+    const tail = /\s*$/.exec(text.slice(lead.length))![0];
+    return lead + fill(template, numbers) + tail;
+  }
   // Line by line, for multi-line prints and titles with <br>.
   for (const sep of ['\n', '<br>']) {
     if (text.includes(sep)) return text.split(sep).map((part) => translateText(part, record)).join(sep);
@@ -178,6 +183,9 @@ export function setLanguage(language: Language, options: LanguageOptions = {}): 
 
 /** Adds or replaces messages (English text with {} for numbers → Chinese). */
 export function addMessages(table: Record<string, string>): void {
+  if (typeof table !== 'object' || table === null || Array.isArray(table)) {
+    throw new ArgumentError(`addMessages: table must be an object mapping English text to Chinese text, got ${describe(table)}`);
+  }
   for (const [en, zh] of Object.entries(table)) {
     if (typeof zh !== 'string') throw new ArgumentError(`addMessages: the message for "${en}" must be a string, got ${describe(zh)}`);
     messages.set(en, zh);

@@ -15,6 +15,7 @@
  *   const fig: Figure = { data: [{ type: 'scatter', x: [1, 2], y: [3, 4] }], layout: baseLayout('Two points') };
  */
 import { ArgumentError, describe } from '../errors';
+import { translate } from '../language';
 
 /** One Plotly trace (scatter, heatmap, contour, …) as plain JSON. */
 export type Trace = Record<string, unknown>;
@@ -258,18 +259,33 @@ export function logAxis(title: string, values: Iterable<number>, extra: Record<s
   return axis(title, { type: 'log', ...(ticks ? { tickmode: 'array', ...ticks } : { dtick: 1 }), ...extra });
 }
 
-/** Splits a title longer than `maxChars` at spaces into lines joined by <br> (Plotly never wraps a title). */
+/** Display width in Latin characters: a Chinese character (or full-width punctuation) is about two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Splits a title wider than `maxChars` into lines joined by <br> (Plotly never wraps a title): at spaces, and in
+ * Chinese after punctuation (，、：；) or, failing that, between any two characters.
+ */
 export function wrapTitle(text: string, maxChars: number): string {
-  if (text.length <= maxChars || text.includes('<br>')) return text;
+  if (displayWidth(text) <= maxChars || text.includes('<br>')) return text;
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
-    if (line && (line + ' ' + word).length > maxChars) {
-      lines.push(line);
-      line = word;
-    } else line = line ? line + ' ' + word : word;
+  let lastBreak = -1;
+  for (const ch of text) {
+    line += ch;
+    if (/[\s，、：；。）,;:]/.test(ch)) lastBreak = line.length;
+    if (displayWidth(line) > maxChars) {
+      const cut = lastBreak > 0 && lastBreak < line.length ? lastBreak : line.length - ch.length;
+      lines.push(line.slice(0, cut).trim());
+      line = line.slice(cut).trimStart();
+      lastBreak = -1;
+    }
   }
-  lines.push(line);
+  if (line.trim()) lines.push(line.trim());
   return lines.join('<br>');
 }
 
@@ -286,7 +302,8 @@ export function baseLayout(options: BaseFigureOptions, extra: Record<string, unk
   // A 20-px title is about 11 px per character; without a width the figure fills the output area, which is about
   // 760 px on the site and in a notebook beside its prompts (narrower in a small window): wrap for 700 px.
   const maxChars = Math.max(24, Math.floor(((options.width ?? 700) - 40) / 11));
-  const title = wrapTitle(options.title ?? '', maxChars);
+  // Translated before wrapping (the zh edition's message is the whole English title), see ../language.ts.
+  const title = wrapTitle(translate(options.title ?? ''), maxChars);
   const titleLines = title ? title.split('<br>').length : 0;
   const layout: Record<string, unknown> = {
     title: { text: title, font: { size: 20 }, x: 0.02, xanchor: 'left' },

@@ -226,6 +226,23 @@ export const MODULES: Array<{ module: string; entries: Entry[] }> = [
     ],
   },
   {
+    module: 'language',
+    entries: [
+      { name: 'setLanguage', covers: ['setLanguage', 'getLanguage', 'translate', 'addMessages', 'untranslatedMessages', 'LANGUAGES'],
+        args: tuple(maybe(fc.oneof(fc.constantFrom('en', 'zh', 'fr', ''), str)), maybe(fc.oneof(fc.constant({ 'loss {}': '损失 {}' }), fc.constant(null), fc.constant([1]), fc.dictionary(str, fc.oneof(str, fc.integer())))), maybe(fc.oneof(str, anyDouble))),
+        call: (l, table, text) => {
+          try {
+            nn.setLanguage(l as nn.Language);
+            if (table !== undefined) nn.addMessages(table as Record<string, string>);
+            return [nn.getLanguage(), nn.translate(text as string), nn.untranslatedMessages().length, nn.LANGUAGES.length];
+          } finally {
+            nn.setLanguage('en');
+          }
+        },
+        anyResult: true, names: ['setLanguage', 'addMessages'] },
+    ],
+  },
+  {
     module: 'data',
     entries: [
       { name: 'isNumericText', covers: ['isNumericText'], args: tuple(maybe(str)), call: (t) => nn.isNumericText(t as string), names: ['isNumericText'] },
