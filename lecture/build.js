@@ -5,6 +5,7 @@
 //   npm run slides -- --no-pdf                      skip the handouts
 //   npm run slides -- --reuse                       reuse the executed notebooks of the last run (artifacts/lecture/executed)
 //   npm run slides -- --reuse-fresh                 reuse only copies newer than their notebook and the lib build
+//   npm run slides -- --lang zh                     the Chinese edition's decks: notebooks/zh → slides/zh
 //                                                   (`npm test` executes the notebooks once, for test:notebooks and here)
 // Steps: 1. scripts/run-notebooks.js executes the notebooks (the same runner and fresh kernels as the site) and
 // keeps the executed copies; 2. lecture/export_decks.py turns them into reveal.js decks (nbconvert's SlidesExporter,
@@ -16,19 +17,25 @@ const fs = require('fs');
 const path = require('path');
 const env = require('../scripts/jupyter-env');
 
-const OUT = path.join(env.ROOT, 'slides');
-const EXECUTED = path.join(env.ROOT, 'artifacts', 'lecture', 'executed');
-const SUMMARY = path.join(env.ROOT, 'artifacts', 'lecture', 'notebooks.json');
+// --lang zh: the Chinese edition's decks (notebooks/zh → slides/zh), each with a switch to its English twin.
+const ZH = process.argv.includes('--lang') && process.argv[process.argv.indexOf('--lang') + 1] === 'zh';
+const OUT = path.join(env.ROOT, 'slides', ZH ? 'zh' : '');
+const EXECUTED = path.join(env.ROOT, 'artifacts', 'lecture', ZH ? 'executed-zh' : 'executed');
+const SUMMARY = path.join(env.ROOT, 'artifacts', 'lecture', ZH ? 'notebooks-zh.json' : 'notebooks.json');
 /** The course decks: notebooks 01–08 (00 is the setup notebook, not a lecture). */
 const DECK_PATTERN = /^0[1-8]-.*\.ipynb$/;
 
 function parseArgs(argv) {
   const opts = { pdf: true, reuse: false, reuseFresh: false, notebooks: [] };
-  for (const a of argv) {
-    if (a === '--no-pdf') opts.pdf = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--lang') {
+      if (!['en', 'zh'].includes(argv[i + 1])) throw new Error(`slides: --lang must be en or zh, got ${argv[i + 1]}`);
+      i += 1;
+    } else if (a === '--no-pdf') opts.pdf = false;
     else if (a === '--reuse') opts.reuse = true;
     else if (a === '--reuse-fresh') opts.reuseFresh = true;
-    else if (a.startsWith('--')) throw new Error(`slides: unknown option ${a}; expected --no-pdf, --reuse, --reuse-fresh or notebook paths`);
+    else if (a.startsWith('--')) throw new Error(`slides: unknown option ${a}; expected --no-pdf, --reuse, --reuse-fresh, --lang zh or notebook paths`);
     else {
       const p = path.resolve(a);
       if (!fs.existsSync(p) || !p.endsWith('.ipynb')) throw new Error(`slides: ${a} is not a notebook file (.ipynb)`);
@@ -36,7 +43,7 @@ function parseArgs(argv) {
     }
   }
   if (opts.notebooks.length === 0) {
-    const dir = path.join(env.ROOT, 'notebooks');
+    const dir = path.join(env.ROOT, 'notebooks', ZH ? 'zh' : '');
     opts.notebooks = fs.readdirSync(dir).filter((f) => DECK_PATTERN.test(f)).sort().map((f) => path.join(dir, f));
   }
   return opts;
@@ -78,7 +85,7 @@ async function main() {
   if (opts.reuseFresh) console.log(`slides: ${opts.notebooks.length - toRun.length} executed notebook(s) reused, ${toRun.length} to run`);
   if (toRun.length > 0) {
     for (const p of toRun) fs.rmSync(path.join(EXECUTED, path.basename(p)), { force: true });
-    run(process.execPath, [path.join(env.ROOT, 'scripts', 'run-notebooks.js'), '--executed', EXECUTED, '--summary', SUMMARY, ...toRun], 'running the notebooks');
+    run(process.execPath, [path.join(env.ROOT, 'scripts', 'run-notebooks.js'), ...(ZH ? ['--lang', 'zh'] : []), '--executed', EXECUTED, '--summary', SUMMARY, ...toRun], 'running the notebooks');
   } else {
     const missing = names.filter((n) => !fs.existsSync(path.join(EXECUTED, n)));
     if (missing.length) throw new Error(`slides: --reuse, but ${missing.join(', ')} has no executed copy in ${EXECUTED}; run without --reuse`);
@@ -90,7 +97,7 @@ async function main() {
     throw new Error('slides: nbconvert is needed to write the decks');
   }
   for (const f of fs.existsSync(OUT) ? fs.readdirSync(OUT) : []) if (/\.(html|pdf)$/.test(f)) fs.rmSync(path.join(OUT, f));
-  run(found.python.command, [path.join(__dirname, 'export_decks.py'), '--out', OUT, '--executed', EXECUTED, ...names], 'writing the decks');
+  run(found.python.command, [path.join(__dirname, 'export_decks.py'), '--out', OUT, '--executed', EXECUTED, ...(ZH ? ['--lang', 'zh'] : []), ...names], 'writing the decks');
   const t2 = Date.now();
   const decks = JSON.parse(fs.readFileSync(path.join(OUT, 'decks.json'), 'utf8'));
   if (opts.pdf) {

@@ -121,6 +121,23 @@ def prepare_cells(nb):
                 out["data"]["text/html"] = LOADER.sub("", html_out)
 
 
+UI = {
+    "en": {"elided": "code: N lines, in the notebook", "switch_lang": "zh", "switch_dir": "zh/", "switch_label": "中文",
+           "title": "Fully connected neural networks: lecture slides",
+           "intro": "One deck per notebook. Everything works offline. In a deck: <kbd>→</kbd>/<kbd>space</kbd> next, "
+                    "<kbd>S</kbd> speaker view (notes, timer, next slide), <kbd>F</kbd> full screen, <kbd>Esc</kbd> overview. "
+                    "Figures with ▶ play or sliders move in the browser.",
+           "row": "%d slides, %d with speaker notes, %d figures", "pdf": "PDF handout"},
+    "zh": {"elided": "代码共 N 行，见笔记本", "switch_lang": "en", "switch_dir": "../", "switch_label": "English",
+           "title": "全连接神经网络：课堂幻灯片",
+           "intro": "每个笔记本一套幻灯片，全部可离线使用。放映时：<kbd>→</kbd>/<kbd>空格</kbd> 下一页，"
+                    "<kbd>S</kbd> 演讲者视图（备注、计时器、下一页），<kbd>F</kbd> 全屏，<kbd>Esc</kbd> 总览。"
+                    "带 ▶ 播放按钮或滑块的图可在浏览器中动起来。",
+           "row": "%d 页，%d 页带演讲备注，%d 幅图", "pdf": "PDF 讲义"},
+}
+LANG = {"value": "en"}
+
+
 def export_deck(nb, title, mathjax_url, deck):
     from nbconvert import SlidesExporter
 
@@ -142,25 +159,29 @@ def export_deck(nb, title, mathjax_url, deck):
             "fcnn_max_code_lines": MAX_CODE_LINES,
             "fcnn_max_code_lines_with_figure": MAX_CODE_LINES_WITH_FIGURE,
             "fcnn_deck_json": json.dumps(deck).replace("<", "\\u003c"),
+            "fcnn_elided": UI[LANG["value"]]["elided"],
+            "fcnn_switch_lang": UI[LANG["value"]]["switch_lang"],
+            "fcnn_switch_label": UI[LANG["value"]]["switch_label"],
+            "fcnn_switch_href": UI[LANG["value"]]["switch_dir"] + deck["file"],
         },
     )
     return body
 
 
 def write_index(out_dir, decks):
+    ui = UI[LANG["value"]]
     rows = "\n".join(
-        '<li><a href="%s">%s</a> — %d slides, %d with speaker notes, %d figures'
-        ' (<a href="%s">PDF handout</a>)</li>'
-        % (html.escape(d["file"]), html.escape(d["title"]), d["slides"], d["notes"], d["figures"], html.escape(d["pdf"]))
+        '<li><a href="%s">%s</a> — %s (<a href="%s">%s</a>)</li>'
+        % (html.escape(d["file"]), html.escape(d["title"]), ui["row"] % (d["slides"], d["notes"], d["figures"]), html.escape(d["pdf"]), ui["pdf"])
         for d in decks
     )
+    switch = '<a class="fcnn-lang" hreflang="%s" lang="%s" href="%sindex.html" style="float:right">%s</a>' % (
+        ui["switch_lang"], ui["switch_lang"], ui["switch_dir"], ui["switch_label"])
     text = (
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Fully connected neural networks: lecture slides</title>\n'
+        '<!DOCTYPE html>\n<html lang="%s"><head><meta charset="utf-8"><title>%s</title>\n'
         "<style>body{font-family:sans-serif;max-width:820px;margin:40px auto;line-height:1.6}kbd{border:1px solid #aaa;"
-        "border-radius:3px;padding:0 4px}</style></head>\n<body><h1>Fully connected neural networks: lecture slides</h1>\n"
-        "<p>One deck per notebook. Everything works offline. In a deck: <kbd>→</kbd>/<kbd>space</kbd> next, "
-        "<kbd>S</kbd> speaker view (notes, timer, next slide), <kbd>F</kbd> full screen, <kbd>Esc</kbd> overview. "
-        "Figures with ▶ play or sliders move in the browser.</p>\n<ol>\n%s\n</ol></body></html>\n" % rows
+        "border-radius:3px;padding:0 4px}</style></head>\n<body>%s<h1>%s</h1>\n"
+        "<p>%s</p>\n<ol>\n%s\n</ol></body></html>\n" % (LANG["value"], ui["title"], switch, ui["title"], ui["intro"], rows)
     )
     with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(text)
@@ -170,8 +191,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--executed", required=True)
+    ap.add_argument("--lang", choices=["en", "zh"], default="en", help="the edition (zh: notebooks/zh, decks in slides/zh)")
     ap.add_argument("notebooks", nargs="+", help="notebook file names (e.g. 01-the-neuron.ipynb)")
     args = ap.parse_args()
+    LANG["value"] = args.lang
     runner = load_runner()
     os.makedirs(args.out, exist_ok=True)
     mathjax_url = copy_assets(args.out, runner)

@@ -59,7 +59,7 @@ const KEPT_WORDS = new Set(
     'ReLU', 'Leaky', 'tanh', 'Tanh', 'sigmoid', 'Sigmoid', 'softmax', 'Softmax', 'Adam', 'SGD', 'MSE', 'BCE', 'RMSE',
     'MAE', 'MNIST', 'XOR', 'Xavier', 'Glorot', 'Kaiming', 'ELU', 'GELU', 'Swish', 'Plotly', 'TypeScript', 'Node',
     'Jupyter', 'tslab', 'NaN', 'Infinity', 'max', 'min', 'exp', 'log', 'sin', 'cos', 'sqrt', 'abs', 'std', 'var',
-    'true', 'false', 'null', 'undefined', 'RMS', 'Adelie', 'Gentoo', 'Chinstrap', 'He', 'LeCun', 'AND', 'OR',
+    'true', 'false', 'null', 'undefined', 'RMS', 'Adelie', 'Gentoo', 'Chinstrap', 'He', 'LeCun',
   ].map((w) => w.toLowerCase()),
 );
 

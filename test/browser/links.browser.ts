@@ -29,8 +29,13 @@ describe('links on the site', () => {
   });
 
   it('every relative link of every page points at a file (and element) that exists', { timeout: 600_000 }, async () => {
-    const pages = fs.readdirSync(SITE).filter((f) => f.endsWith('.html')).sort();
+    // Both editions: site/*.html, site/solutions/, and the Chinese pages in site/zh/ and site/zh/solutions/.
+    const pages = ['', 'solutions', 'zh', 'zh/solutions']
+      .filter((dir) => fs.existsSync(path.join(SITE, dir)))
+      .flatMap((dir) => fs.readdirSync(path.join(SITE, dir)).filter((f) => f.endsWith('.html')).map((f) => (dir ? `${dir}/${f}` : f)))
+      .sort();
     assert.ok(pages.includes('index.html'), 'site/index.html is missing');
+    assert.ok(pages.includes('zh/index.html'), 'site/zh/index.html is missing (npm run test:notebooks:zh builds it)');
     const broken: string[] = [];
     const external = new Set<string>();
     let checked = 0;
@@ -50,6 +55,9 @@ describe('links on the site', () => {
     for (const name of pages) {
       await page.goto(pathToFileURL(path.join(SITE, name)).href, { waitUntil: 'domcontentloaded', timeout: 180_000 });
       const links = (await page.evaluate(LINKS)) as { href: string; url: string; text: string }[];
+      // every page has the language switch to the same page in the other edition (checked as a link below)
+      const switches = (await page.evaluate(`document.querySelectorAll('a.fcnn-lang').length`)) as number;
+      if (switches !== 1) broken.push(`${name}: ${switches} language switches (a.fcnn-lang), expected 1`);
       for (const link of links) {
         if (isExternal(link.href)) {
           external.add(link.href);

@@ -15,7 +15,10 @@ import type { Browser, Page } from 'playwright-core';
 import { ROOT, artifact, launchBrowser } from '../browser/helpers';
 import { expectedDeck, DeckExpectation } from './expected';
 
-const SLIDES = path.join(ROOT, 'slides');
+/** SLIDES_LANG=zh checks the Chinese edition's decks (slides/zh, from notebooks/zh) the same way. */
+const ZH = process.env.SLIDES_LANG === 'zh';
+const SLIDES = path.join(ROOT, 'slides', ZH ? 'zh' : '');
+const NOTEBOOKS = path.join(ROOT, 'notebooks', ZH ? 'zh' : '');
 const WIDTH = 1280;
 const HEIGHT = 720;
 
@@ -57,7 +60,7 @@ async function settle(page: Page): Promise<void> {
   }, null, { timeout: 120000 });
 }
 
-describe('lecture decks (slides/)', () => {
+describe(`lecture decks (${path.relative(ROOT, SLIDES)}/)`, () => {
   let browser: Browser;
   before(async () => { browser = await launchBrowser(); });
   after(async () => {
@@ -67,7 +70,7 @@ describe('lecture decks (slides/)', () => {
   });
 
   it('are built: slides/decks.json lists a deck for every notebook 01–08 with slide markup, and an index', () => {
-    const marked = fs.readdirSync(path.join(ROOT, 'notebooks')).filter((f) => /^0[1-8]-.*\.ipynb$/.test(f) && expectedDeck(f).marked);
+    const marked = fs.readdirSync(NOTEBOOKS).filter((f) => /^0[1-8]-.*\.ipynb$/.test(f) && expectedDeck(f, ZH).marked);
     assert.ok(marked.length > 0, 'no notebook has slide markup');
     assert.deepEqual(built.map((d) => d.notebook).sort(), marked.sort(), 'run `npm run slides` to build the decks');
     assert.ok(fs.existsSync(path.join(SLIDES, 'index.html')));
@@ -75,7 +78,7 @@ describe('lecture decks (slides/)', () => {
 
   for (const deck of decks) {
     describe(deck.file, () => {
-      const want: DeckExpectation = expectedDeck(deck.notebook);
+      const want: DeckExpectation = expectedDeck(deck.notebook, ZH);
       // One page per deck for the checks below; requests and console errors are collected over all of them.
       let opened: Opened | undefined;
       before(async () => {
@@ -181,6 +184,16 @@ describe('lecture decks (slides/)', () => {
           assert.ok(view.frames.every((src) => src.startsWith('file:')), `the speaker view's slides come from disk: ${view.frames}`);
         } finally {
           await speaker.close();
+        }
+      });
+
+      it('links to the same deck in the other edition (English ↔ 中文)', async () => {
+        const href = (await opened!.page.evaluate(() => document.querySelector('a.fcnn-lang')?.getAttribute('href'))) as string | null;
+        assert.ok(href, 'no language switch (a.fcnn-lang) in the deck');
+        assert.ok(fs.existsSync(path.join(SLIDES, href)), `the language switch points at ${href}, which was not built`);
+        if (ZH) {
+          const text = (await opened!.page.evaluate(() => document.querySelector('.reveal .slides section')?.textContent ?? '')) as string;
+          assert.match(text, /\p{Script=Han}/u, 'the first slide of a zh deck shows no Chinese');
         }
       });
 

@@ -21,9 +21,9 @@ export interface DeckExpectation {
 
 type Cell = { cell_type: string; metadata?: { slideshow?: { slide_type?: string } }; outputs?: { data?: Record<string, any> }[] };
 
-export function expectedDeck(notebook: string): DeckExpectation {
-  const source = JSON.parse(fs.readFileSync(path.join(ROOT, 'notebooks', notebook), 'utf8')) as { cells: Cell[] };
-  const executedFile = path.join(ROOT, 'artifacts', 'lecture', 'executed', notebook);
+export function expectedDeck(notebook: string, zh = false): DeckExpectation {
+  const source = JSON.parse(fs.readFileSync(path.join(ROOT, 'notebooks', zh ? 'zh' : '', notebook), 'utf8')) as { cells: Cell[] };
+  const executedFile = path.join(ROOT, 'artifacts', 'lecture', zh ? 'executed-zh' : 'executed', notebook);
   const executed = fs.existsSync(executedFile) ? (JSON.parse(fs.readFileSync(executedFile, 'utf8')) as { cells: Cell[] }) : null;
   let slides = 0;
   let sections = 0;

@@ -136,7 +136,7 @@ describe('claims and exercises in Chinese', () => {
       const zh = ANSWER_KEY_ZH.find((k) => k.notebook === nb.notebook);
       assert.ok(zh && /\p{Script=Han}/u.test(zh.title), `lib/exercises/key/zh: notebook ${nb.notebook} needs a Chinese title`);
       for (const e of nb.exercises) {
-        const t = zh.exercises[e.id];
+        const t: { title: string; nudge: string; hint: string; example?: string } | undefined = zh!.exercises[e.id];
         assert.ok(t, `lib/exercises/key/zh: exercise ${e.id} has no Chinese text`);
         for (const field of ['title', 'nudge', 'hint'] as const) {
           assert.ok(typeof t[field] === 'string' && t[field].trim() !== '', `exercise ${e.id}: Chinese ${field} is empty`);
@@ -144,7 +144,7 @@ describe('claims and exercises in Chinese', () => {
         assert.equal(t.example !== undefined, (e as { example?: string }).example !== undefined, `exercise ${e.id}: example in one language only`);
       }
       const ids = new Set(nb.exercises.map((e) => e.id));
-      for (const id of Object.keys(zh.exercises)) assert.ok(ids.has(id), `lib/exercises/key/zh: ${id} is not an exercise of notebook ${nb.notebook}`);
+      for (const id of Object.keys(zh!.exercises)) assert.ok(ids.has(id), `lib/exercises/key/zh: ${id} is not an exercise of notebook ${nb.notebook}`);
     }
   });
 });
