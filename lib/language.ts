@@ -65,6 +65,8 @@ const KEPT_WORDS = new Set(
 
 /** True when a text (after translation) still reads as English prose: a Latin word of 3+ letters not kept as is. */
 export function looksEnglish(text: string): boolean {
+  // Text with Chinese in it has been translated (a Chinese title may name nn.momentum or a data column).
+  if (/\p{Script=Han}/u.test(text)) return false;
   const withoutCode = text.replace(/`[^`]*`|\$[^$]*\$|https?:\/\/\S+|[\w.-]+\.(?:ipynb|csv|json|ts|js|md)\b/g, ' ');
   for (const m of withoutCode.matchAll(/[A-Za-z]{3,}/g)) {
     if (!KEPT_WORDS.has(m[0].toLowerCase())) return true;

@@ -7,6 +7,7 @@
  * Example:
  *   activationFamilyFigure(['sigmoid', 'tanh', 'relu', 'leaky-relu'].map((n) => getActivation(n)));
  */
+import { translate } from '../language';
 import { ArgumentError, checkInteger, describe } from '../errors';
 import { BaseFigureOptions, Figure, Trace, axis, baseLayout, cleanArray, defaultConfig, linspace, paletteColor } from './figure';
 import { checkCallable, checkInterval, checkOptions } from './checks';
@@ -135,7 +136,7 @@ export function activationFamilyFigure(activations: PlottableActivation[], optio
             method: 'update',
             args: [
               { visible: Array.from({ length: 2 * n }, (_, t) => Math.floor(t / 2) === k) },
-              { shapes: shapesFor(k), 'title.text': opts.title ?? titleFor(k) },
+              { shapes: shapesFor(k), 'title.text': translate(opts.title ?? titleFor(k)) },
             ],
           })),
         },

@@ -10,6 +10,7 @@
  *   decisionBoundaryAnimationFigure(snapshots, { x: data.x, labels: data.labels });
  *   // or, to snapshot while training: const copy = net.clone(); snapshots.push({ label, predict: (p) => copy.predict(p) })
  */
+import { translate } from '../language';
 import { ArgumentError, describe } from '../errors';
 import { Figure, Trace } from './figure';
 import { checkOptions } from './checks';
@@ -56,7 +57,7 @@ export function decisionBoundaryAnimationFigure(
     name: snapshots[k].label,
     traces,
     data: traces.map((i) => ({ z: (fig.data[i] as Trace).z, ...((fig.data[i] as Trace).text ? { text: (fig.data[i] as Trace).text } : {}) })),
-    layout: { 'title.text': `${title} — ${snapshots[k].label}` },
+    layout: { 'title.text': `${translate(title)} — ${translate(snapshots[k].label)}` },
   }));
   const first = figures[0];
   const layout = { ...first.layout, title: { ...(first.layout.title as object), text: `${title} — ${snapshots[0].label}` } };

@@ -8,6 +8,7 @@
  *   const path = [[-1.5, 2]]; // …then one [w, b] per gradient step
  *   gradientDescentWalkerFigure((w, b) => mse(w, b), path, { aRange: [-2, 3], bRange: [-3, 3], aLabel: 'w', bLabel: 'b' });
  */
+import { translate } from '../language';
 import { ArgumentError, describe } from '../errors';
 import { Figure, Trace, finiteOrNull } from './figure';
 import { checkOptions } from './checks';
@@ -83,7 +84,7 @@ export function gradientDescentWalkerFigure(
       { x: pts.slice(0, k + 1).map((p) => p[0]), y: pts.slice(0, k + 1).map((p) => p[1]), customdata: pts.slice(0, k + 1).map((_, i) => i) },
       { x: [pts[k][0]], y: [pts[k][1]] },
     ],
-    layout: { 'title.text': `${(base.layout.title as { text: string }).text} — step ${k}, loss ${z(k)}` },
+    layout: { 'title.text': `${(base.layout.title as { text: string }).text} — ${translate(`step ${k}, loss ${z(k)}`)}` },
   }));
   const layout = { ...base.layout, legend: { orientation: 'h', x: 0, y: 1.0, yanchor: 'bottom', font: { size: 14 } } };
   return withAnimation({ ...base, data, layout }, frames, { label: 'step', frameDuration: frameDuration ?? 200, redraw: true });

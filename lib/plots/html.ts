@@ -16,6 +16,7 @@
  * trusted notebook (an untrusted notebook never runs output scripts, so that note is what a student sees instead
  * of blank space), and when Plotly.js cannot be loaded it names the fix.
  */
+import { tr } from '../language';
 import * as fs from 'fs';
 import { describe } from '../errors';
 
@@ -164,6 +165,11 @@ export const UNTRUSTED_PLOT_NOTE =
   'This plot is drawn by JavaScript, which Jupyter runs only in a trusted notebook: ' +
   'choose File → Trust Notebook (or re-run the cell) to see it.';
 
+/** The same note in the zh edition (see ../language.ts). */
+const UNTRUSTED_PLOT_NOTE_ZH =
+  '这幅图由 JavaScript 绘制，而 Jupyter 只在受信任的笔记本中运行脚本：选择 File → Trust Notebook（信任笔记本），' +
+  '或重新运行这个单元格，就能看到它。';
+
 /** Options of `plotDivHtml`. */
 export interface PlotDivOptions {
   /** Element id of the plot's <div>; must be unique on the page. */
@@ -192,7 +198,7 @@ export function plotDivHtml(
   const id = escapeHtml(options.id);
   return (
     `<div class="fcnn-plot" id="${id}" style="${style}">` +
-    `<p class="fcnn-plot-note" style="color:#666;font-style:italic;margin:8px 0">${escapeHtml(UNTRUSTED_PLOT_NOTE)}</p></div>\n` +
+    `<p class="fcnn-plot-note" style="color:#666;font-style:italic;margin:8px 0">${escapeHtml(tr(UNTRUSTED_PLOT_NOTE, UNTRUSTED_PLOT_NOTE_ZH))}</p></div>\n` +
     '<script type="text/javascript">\n' +
     '(function () {\n' +
     `  var id = ${jsonForScript(options.id)};\n` +

@@ -66,6 +66,8 @@ export function localizeTrace(trace: Json): Json {
 export function localizeLayout(layout: Json): Json {
   const out = { ...layout };
   localizeTitle(out);
+  // an animation frame's layout update: { 'title.text': … }
+  if (typeof out['title.text'] === 'string') out['title.text'] = translate(out['title.text']);
   for (const key of Object.keys(out)) {
     const value = out[key];
     if (!isObject(value)) continue;
