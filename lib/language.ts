@@ -59,7 +59,7 @@ const KEPT_WORDS = new Set(
     'ReLU', 'Leaky', 'tanh', 'Tanh', 'sigmoid', 'Sigmoid', 'softmax', 'Softmax', 'Adam', 'SGD', 'MSE', 'BCE', 'RMSE',
     'MAE', 'MNIST', 'XOR', 'Xavier', 'Glorot', 'Kaiming', 'ELU', 'GELU', 'Swish', 'Plotly', 'TypeScript', 'Node',
     'Jupyter', 'tslab', 'NaN', 'Infinity', 'max', 'min', 'exp', 'log', 'sin', 'cos', 'sqrt', 'abs', 'std', 'var',
-    'true', 'false', 'null', 'undefined', 'RMS', 'Adelie', 'Gentoo', 'Chinstrap', 'He', 'LeCun',
+    'true', 'false', 'null', 'undefined', 'sign', 'RMS', 'Adelie', 'Gentoo', 'Chinstrap', 'He', 'LeCun',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -71,7 +71,8 @@ export function looksEnglish(text: string): boolean {
   for (const m of withoutCode.matchAll(/[A-Za-z]{3,}/g)) {
     if (!KEPT_WORDS.has(m[0].toLowerCase())) return true;
   }
-  return false;
+  // short English words that make a sentence of names and numbers ("W1 is 3×5", "x in [0, 1]")
+  return /(?<![A-Za-z])(is|of|to|in|on|at|by|vs|an|as|if|so)(?![A-Za-z])/.test(withoutCode);
 }
 
 function report(text: string): void {

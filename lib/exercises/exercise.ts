@@ -40,7 +40,7 @@ export interface ExerciseProgressRow {
 }
 
 /** The title, nudge and hint an exercise prints: the Chinese ones in the zh edition (from key/zh), else English. */
-export function exerciseText(notebook: NotebookKey, e: ExerciseKey): { title: string; nudge: string; hint: string; example?: string } {
+function exerciseText(notebook: NotebookKey, e: ExerciseKey): { title: string; nudge: string; hint: string; example?: string } {
   if (getLanguage() === 'zh') {
     const zh = ANSWER_KEY_ZH.find((z) => z.notebook === notebook.notebook)?.exercises[e.id];
     if (zh) return zh;
