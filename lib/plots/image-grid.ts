@@ -11,6 +11,7 @@
  *     titles: wrong.map((i) => `true ${truth[i]}, predicted ${pred[i]}`), columns: 6, title: 'Misclassified digits' });
  */
 import { ArgumentError, checkInteger, checkNumber, describe } from '../errors';
+import { translate } from '../language';
 import {
   BaseFigureOptions,
   Figure,
@@ -85,7 +86,7 @@ export function imageGridFigure(images: ReadonlyArray<ReadonlyArray<ArrayLike<nu
   // captions wider than their image wrap onto more lines (about 7.5 px per character at 13 px; without a width the
   // figure fills a notebook cell of about 900 px), so neighbouring captions never run into each other
   const maxChars = Math.max(8, Math.floor((cellW * ((opts.width ?? 900) - 40)) / 7.5));
-  const captions = opts.titles?.map((t) => wrapTitle(t, maxChars));
+  const captions = opts.titles?.map((t) => wrapTitle(translate(t), maxChars));
   const captionLines = captions ? Math.max(...captions.map((c) => c.split('<br>').length)) : 0;
   const gapY = hasTitles ? 0.14 * captionLines : 0.04;
   const rowGap = rows > 1 ? Math.min(gapY, 0.5 / (rows - 1)) : 0;
