@@ -26,14 +26,19 @@ const NOTEBOOKS = fs
   .readdirSync(path.join(ROOT, 'notebooks'))
   .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
   .filter((f) => !process.env.FCNN_NOTEBOOKS || process.env.FCNN_NOTEBOOKS.split(',').some((p) => f.startsWith(p.trim())))
-  .sort();
+  .sort()
+  // and one notebook of the Chinese edition, live: its kernel runs in notebooks/zh, so the lib shows Chinese
+  .concat(!process.env.FCNN_NOTEBOOKS || process.env.FCNN_NOTEBOOKS.includes('zh') ? ['zh/01-the-neuron.ipynb'] : []);
 
 /** A temporary course folder: notebooks copied, everything they read linked. */
 function tempCourse(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fcnn-saved-'));
   fs.mkdirSync(path.join(dir, 'notebooks'));
+  fs.mkdirSync(path.join(dir, 'notebooks', 'zh'));
   for (const f of NOTEBOOKS) fs.copyFileSync(path.join(ROOT, 'notebooks', f), path.join(dir, 'notebooks', f));
   fs.symlinkSync(path.join(ROOT, 'notebooks', 'solutions'), path.join(dir, 'notebooks', 'solutions'));
+  fs.copyFileSync(path.join(ROOT, 'notebooks', 'zh', 'course-language.json'), path.join(dir, 'notebooks', 'zh', 'course-language.json'));
+  for (const name of ['translations', 'solutions']) fs.symlinkSync(path.join(ROOT, 'notebooks', 'zh', name), path.join(dir, 'notebooks', 'zh', name));
   for (const name of ['dist', 'data', 'node_modules', 'package.json']) fs.symlinkSync(path.join(ROOT, name), path.join(dir, name));
   return dir;
 }
@@ -48,7 +53,7 @@ const TABLE_FORMULA_HEIGHTS = `Array.from(document.querySelectorAll('.text_cell_
   .map((m) => ({ text: (m.closest('td') || m).textContent.slice(0, 40), height: m.getBoundingClientRect().height }))`;
 
 async function openNotebook(page: Page, server: NotebookServer, file: string): Promise<void> {
-  await page.goto(`${server.url}/notebooks/${encodeURIComponent(file)}?token=${server.token}`, { waitUntil: 'domcontentloaded', timeout: 300_000 });
+  await page.goto(`${server.url}/notebooks/${file.split('/').map(encodeURIComponent).join('/')}?token=${server.token}`, { waitUntil: 'domcontentloaded', timeout: 300_000 });
   await page.waitForFunction(
     `window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected()`,
     undefined,
@@ -124,7 +129,7 @@ describe('live Notebook: Run All, save, reopen (every notebook)', () => {
         const counts = (await page2.evaluate(COUNT_PLOTS)) as { total: number; rendered: number };
         const formulas = (await page2.evaluate(TABLE_FORMULA_HEIGHTS)) as { text: string; height: number }[];
         const trusted = (await page2.evaluate(`Jupyter.notebook.trusted`)) as boolean;
-        await page2.screenshot({ path: artifact(`saved-${path.basename(file, '.ipynb')}.png`) });
+        await page2.screenshot({ path: artifact(`saved-${file.replace('/', '-').replace(/\.ipynb$/, '')}.png`) });
         await shutDownKernels(server);
         await context2.close();
 
@@ -137,6 +142,12 @@ describe('live Notebook: Run All, save, reopen (every notebook)', () => {
         if (errors.length > 0) problems.push(`${file}: error outputs: ${errors.join('; ')}`);
         if (sizes[file] >= MB) problems.push(`${file}: saved size ${(sizes[file] / MB).toFixed(2)} MB ≥ 1 MB`);
         if (plotsSaved === 0) problems.push(`${file}: no plot outputs were saved`);
+        if (file.startsWith('zh/')) {
+          // the zh edition's figures and prints are Chinese in the live Notebook too
+          const outputs = JSON.stringify(nb.cells.flatMap((c) => c.outputs ?? []));
+          const han = (outputs.match(/\\u[4-9][0-9a-f]{3}|\p{Script=Han}/giu) ?? []).length;
+          if (han < 100) problems.push(`${file}: only ${han} Chinese characters in its outputs; the lib did not switch to Chinese`);
+        }
         if (!trusted) problems.push(`${file}: not trusted after the student's own save`);
         if (counts.total !== plotsSaved || counts.rendered !== plotsSaved) {
           problems.push(`${file}: after reopening ${counts.rendered} of ${counts.total} plot boxes drawn, ${plotsSaved} saved`);

@@ -10,7 +10,7 @@ export const key02: NotebookKey = {
     {
       id: '02.1', title: "σ'(0)", kind: 'value',
       expected: () => sigmoid.derivative(0),
-      nudge: 'The table of section 2.1 writes the derivative with σ itself; what is σ(0)?',
+      nudge: 'The introduction of section 2 writes the derivative with σ itself; what is σ(0)?',
       hint: "σ'(z) = σ(z)(1 − σ(z)) and σ(0) = 0.5",
     },
     {
@@ -24,8 +24,8 @@ export const key02: NotebookKey = {
       id: '02.3', title: 'tanh from sigmoid', kind: 'function', example: '(z) => …', tolerance: 1e-9,
       reference: (z: number) => Math.tanh(z),
       cases: () => [[-3], [-0.7], [0], [0.4], [2.5]],
-      nudge: 'Section 3.1 shows how the tanh curve is the sigmoid curve stretched and shifted.',
-      hint: 'section 3.1: stretch by 2 in both directions, then shift down by 1',
+      nudge: 'Section 3.1 shows how the tanh curve is the sigmoid curve rescaled and shifted.',
+      hint: 'section 3.1: squeeze horizontally to half the width (σ(2z)), stretch vertically by 2, then shift down by 1',
     },
     {
       id: '02.4', title: 'softmax of (0, ln 3)', kind: 'value',

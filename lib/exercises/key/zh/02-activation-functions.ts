@@ -19,7 +19,7 @@ export const zh02: NotebookKeyZh = {
     '02.3': {
       title: '用 Sigmoid 表示 tanh',
       nudge: '第 3.1 节说明了 tanh 曲线就是把 Sigmoid 曲线缩放、平移后得到的。',
-      hint: '第 3.1 节：自变量和函数值都乘以 2，再向下平移 1',
+      hint: '第 3.1 节：在水平方向上压缩为一半宽（σ(2z)），在竖直方向上拉伸为 2 倍，再向下平移 1',
       example: '(z) => …',
     },
     '02.4': {
