@@ -85,6 +85,11 @@ def memory_cgroup(hub_name):
         limit = int(S["memory_gb"] * 1024 ** 3)
         with open(os.path.join(path, "memory.limit_in_bytes"), "w") as f:
             f.write(str(limit))
+        # The hub runs with umask 077, so the folder is root's alone; the student's kernel launcher must read its
+        # memory.oom_control (that is how it knows the kernel was killed for memory and tells the student), and
+        # nobody else needs to: group = the student's own group, 0750.
+        os.chown(path, 0, pwd.getpwnam(system_name(hub_name)).pw_gid)
+        os.chmod(path, 0o750)
         return path
     except OSError:
         return None

@@ -31,7 +31,9 @@ const PLOTLY = 'application/vnd.plotly.v1+json';
 const NOTEBOOK = 'notebooks/01-the-neuron.ipynb';
 
 function parse(argv) {
-  const o = { students: 30, window: 60, port: 18600, memoryGb: 1.5, maxKernels: 3, keep: false, seed: Date.now() % 100000 };
+  const o = { students: 30, window: 60, port: 18600, memoryGb: 1.5, maxKernels: 3, keep: false, seed: Date.now() % 100000, badOnly: false };
+  let studentsGiven = false;
+  let windowGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -39,12 +41,20 @@ function parse(argv) {
       if (!Number.isFinite(x) || x <= 0) throw new Error(`loadtest: ${a} needs a positive number, got "${argv[i]}"`);
       return x;
     };
-    if (a === '--students') o.students = Math.floor(v());
-    else if (a === '--window') o.window = v();
+    if (a === '--students') { o.students = Math.floor(v()); studentsGiven = true; }
+    else if (a === '--window') { o.window = v(); windowGiven = true; }
+    else if (a === '--bad-cases-only') o.badOnly = true;
+    else if (a === '--hub-log') { o.hubLog = argv[++i]; if (!o.hubLog) throw new Error('loadtest: --hub-log needs a file name'); }
     else if (a === '--port') o.port = Math.floor(v());
     else if (a === '--memory-gb') o.memoryGb = v();
     else if (a === '--seed') o.seed = Math.floor(v());
-    else throw new Error(`loadtest: unknown option ${a}; expected --students N, --window SECONDS, --port N, --memory-gb G, --seed S`);
+    else throw new Error(`loadtest: unknown option ${a}; expected --students N, --window SECONDS, --port N, --memory-gb G, --seed S, --bad-cases-only, --hub-log FILE`);
+  }
+  if (o.badOnly) {
+    // A quick run of the bad cases alone: two students who only open a kernel (no notebook), no lecturer checks.
+    if (!studentsGiven) o.students = 2;
+    if (!windowGiven) o.window = 1;
+    if (o.students < 2) throw new Error('loadtest: --bad-cases-only needs --students 2 or more (A and B)');
   }
   return o;
 }
@@ -232,7 +242,7 @@ function mulberry32(a) {
   };
 }
 
-async function runStudent(hub, st, cells, t0) {
+async function runStudent(hub, st, cells, t0, badOnly = false) {
   const r = { name: st.name, ok: false };
   const arrived = Date.now();
   try {
@@ -256,7 +266,7 @@ async function runStudent(hub, st, cells, t0) {
     st.sessionId = session.id;
     st.kernelId = session.kernel.id;
     r.plots = 0;
-    for (let i = 0; i < code.length; i++) {
+    for (let i = 0; i < (badOnly ? 0 : code.length); i++) {
       const out = await execute(kernel, code[i], (t, content) => {
         if (isPlot(t, content)) {
           r.plots += 1;
@@ -362,10 +372,23 @@ async function badCases(hub, A, B, o) {
     const text = out.outputs.map((x) => `${x.content.text || ''} ${x.content.evalue || ''}`).join(' ');
     const said = new RegExp(`ran out of its ${o.memoryGb} GB memory limit`).test(text);
     const how = /and was stopped/.test(text) ? 'kernel stopped' : /allocation was refused/.test(text) ? 'allocation refused, kernel kept' : 'unclear';
+    const textOf = (r) => r.outputs.map((x) => (x.content.data ? x.content.data['text/plain'] : x.content.text || x.content.evalue || '')).join(' ');
     const bOk = await execute(B.kernel, '6 * 7');
-    const bText = bOk.outputs.map((x) => (x.content.data ? x.content.data['text/plain'] : x.content.text || x.content.evalue || '')).join(' ');
+    const bText = textOf(bOk);
     const bAlive = bOk.status === 'ok' && /\b42\b/.test(bText);
-    return [said && bAlive, `A was told (${how}): ${said ? `"${(text.match(/Your kernel ran out of its [0-9.]+ GB memory limit/) || [''])[0]}"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
+    // A's kernel is back by itself (restarted by the notebook server, or never stopped): A can go on working.
+    let aBack = false;
+    let aDetail = '';
+    const until = Date.now() + 90000;
+    while (!aBack && Date.now() < until) {
+      if (['idle', 'busy'].includes(A.kernel.status) && A.kernel.connectionStatus === 'connected') {
+        const aOk = await execute(A.kernel, '2 * 3');
+        aBack = aOk.status === 'ok' && /\b6\b/.test(textOf(aOk));
+        aDetail = aBack ? 'computes 2 * 3 = 6' : `${aOk.status}: ${aOk.error || textOf(aOk)}`;
+      } else aDetail = `status ${A.kernel.status}, ${A.kernel.connectionStatus}`;
+      if (!aBack) await sleep(1000);
+    }
+    return [said && bAlive && aBack, `A was told (${how}): ${said ? `"${(text.match(/Your kernel ran out of its [0-9.]+ GB memory limit/) || [''])[0]}"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; A's kernel afterwards: ${aBack ? aDetail : `not back after 90 s (${aDetail})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
   });
   return cases;
 }
@@ -486,6 +509,14 @@ function cleanup(hub, users) {
   } catch (err) {
     if (err.code !== 'ENOENT') console.error(`loadtest: removing the memory cgroups: ${err.message}`);
   }
+  if (hub.o.hubLog) {
+    try {
+      fs.copyFileSync(path.join(hub.state, 'hub.log'), hub.o.hubLog);
+      log(`the hub's log (hub, servers, kernels) is kept in ${hub.o.hubLog}`);
+    } catch (err) {
+      console.error(`loadtest: keeping the hub log: ${err.message}`);
+    }
+  }
   fs.rmSync(hub.state, { recursive: true, force: true });
 }
 
@@ -520,9 +551,12 @@ async function main() {
   try {
     const nbFile = path.join(env.ROOT, NOTEBOOK);
     const cells = JSON.parse(fs.readFileSync(nbFile, 'utf8')).cells.filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
-    log(`reference: running ${NOTEBOOK} once with nbclient to count its figures`);
-    const expectedPlots = nbclientPlotCount(nbFile);
-    log(`reference: ${expectedPlots} Plotly figures`);
+    let expectedPlots = 0;
+    if (!o.badOnly) {
+      log(`reference: running ${NOTEBOOK} once with nbclient to count its figures`);
+      expectedPlots = nbclientPlotCount(nbFile);
+      log(`reference: ${expectedPlots} Plotly figures`);
+    }
 
     const rosterOut = cli(['roster', String(o.students), '--state', state, '--json']);
     const codes = new Map(JSON.parse(rosterOut.stdout).issued.map((x) => [x.name, x.code]));
@@ -543,12 +577,12 @@ async function main() {
     const students = arrivals.map((st) => st);
     const results = await Promise.all(students.map(async (st) => {
       await sleep(st.at);
-      return runStudent(hub, st, cells, t0);
+      return runStudent(hub, st, cells, t0, o.badOnly);
     }));
     const rssWhileRunning = processTree(hubPid);
     const peakNotebooks = peak;
-    const ok = results.filter((r) => r.ok && r.plots === expectedPlots && expectedPlots > 0);
-    for (const r of results) if (r.ok && r.plots !== expectedPlots) log(`${r.name}: FAILED: ${r.plots} plots, expected ${expectedPlots} (nbclient)`);
+    const ok = results.filter((r) => r.ok && (o.badOnly || (r.plots === expectedPlots && expectedPlots > 0)));
+    for (const r of results) if (r.ok && !o.badOnly && r.plots !== expectedPlots) log(`${r.name}: FAILED: ${r.plots} plots, expected ${expectedPlots} (nbclient)`);
     const firstPlots = ok.map((r) => r.first_plot_s);
 
     let cases = [];
@@ -558,7 +592,7 @@ async function main() {
       const [A, B] = ready;
       log(`bad cases: A = ${A.name}, B = ${B.name}`);
       cases = await badCases(hub, A, B, o);
-      checks = await lecturerChecks(hub, A, o);
+      if (!o.badOnly) checks = await lecturerChecks(hub, A, o);
     } else {
       log('bad cases: skipped, fewer than two students got a kernel');
       cases = [{ name: 'bad cases need two running students', denied: false }];
@@ -572,7 +606,9 @@ async function main() {
     if (failedChecks) log(`${failedChecks} lecturer check(s) failed`);
     exit = ok.length === o.students && denied === cases.length && failedChecks === 0 ? 0 : 1;
     cleanup(hub, users);
-    console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length}`);
+    if (o.badOnly) {
+      console.log(`CLASSROOM bad-cases-only students=${o.students} kernels=${ok.length} denied=${denied}/${cases.length}`);
+    } else console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length}`);
   } catch (err) {
     console.error(`loadtest: ${err.stack || err.message}`);
     exit = 1;
