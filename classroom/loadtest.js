@@ -44,12 +44,23 @@ function parse(argv) {
     if (a === '--students') { o.students = Math.floor(v()); studentsGiven = true; }
     else if (a === '--window') { o.window = v(); windowGiven = true; }
     else if (a === '--bad-cases-only') o.badOnly = true;
+    else if (a === '--idle-check') o.idleCheck = true;
+    else if (a === '--idle-minutes') o.idleMinutes = v();
     else if (a === '--hub-log') { o.hubLog = argv[++i]; if (!o.hubLog) throw new Error('loadtest: --hub-log needs a file name'); }
     else if (a === '--port') o.port = Math.floor(v());
     else if (a === '--memory-gb') o.memoryGb = v();
     else if (a === '--seed') o.seed = Math.floor(v());
-    else throw new Error(`loadtest: unknown option ${a}; expected --students N, --window SECONDS, --port N, --memory-gb G, --seed S, --bad-cases-only, --hub-log FILE`);
+    else throw new Error(`loadtest: unknown option ${a}; expected --students N, --window SECONDS, --port N, --memory-gb G, --seed S, --bad-cases-only, --idle-check, --idle-minutes M, --hub-log FILE`);
   }
+  if (o.badOnly && o.idleCheck) throw new Error('loadtest: --bad-cases-only and --idle-check are separate runs; give one');
+  if (o.idleCheck) {
+    // Two students, one who walks away and one who keeps working, under a short idle time.
+    if (!studentsGiven) o.students = 2;
+    if (!windowGiven) o.window = 1;
+    if (o.idleMinutes === undefined) o.idleMinutes = 0.5;
+    if (o.students !== 2) throw new Error('loadtest: --idle-check uses exactly two students');
+  }
+  if (o.idleMinutes === undefined) o.idleMinutes = 30; // long enough that nobody is culled during a load test
   if (o.badOnly) {
     // A quick run of the bad cases alone: two students who only open a kernel (no notebook), no lecturer checks.
     if (!studentsGiven) o.students = 2;
@@ -94,7 +105,7 @@ class Hub {
   }
   startArgs() {
     return ['start', '--state', this.state, '--ip', '127.0.0.1', '--port', String(this.o.port), '--prefix', this.prefix,
-      '--memory-gb', String(this.o.memoryGb), '--max-kernels', String(this.o.maxKernels), '--idle-minutes', '30'];
+      '--memory-gb', String(this.o.memoryGb), '--max-kernels', String(this.o.maxKernels), '--idle-minutes', String(this.o.idleMinutes)];
   }
   settings() {
     return JSON.parse(fs.readFileSync(path.join(this.state, 'settings.json'), 'utf8'));
@@ -393,6 +404,102 @@ async function badCases(hub, A, B, o) {
   return cases;
 }
 
+/** The processes a student's system user runs (their server, kernel launchers, kernels). */
+function processesOf(sysUser) {
+  const id = spawnSync('id', ['-u', sysUser], { encoding: 'utf8' });
+  if (id.status !== 0) return [];
+  const uid = Number(id.stdout.trim());
+  const out = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.statSync(`/proc/${d}`).uid !== uid) continue;
+      out.push({ pid: Number(d), cmd: fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+    } catch {
+      // ended while we looked
+    }
+  }
+  return out;
+}
+
+/**
+ * Idle culling, observed: A runs one cell and then leaves (the notebook's websocket stays open, as a forgotten
+ * browser tab does); B keeps running a cell every 10 s. A's kernel must be shut down after the idle time, then A's
+ * server must stop and the hub must show it stopped; B must keep both. Watched from outside (the hub's API and the
+ * process table), never by asking A's server, since a request would count as activity.
+ */
+async function idleCheck(hub, A, B, o) {
+  const idleS = Math.max(1, Math.round(o.idleMinutes * 60));
+  const cullInterval = Math.max(5, Math.min(60, Math.floor(idleS / 3)));
+  const checks = [];
+  const record = (name, ok, detail) => {
+    checks.push({ name, ok });
+    log(`${ok ? 'OK    ' : 'FAILED'} ${name} — ${detail}`);
+  };
+  const warm = await execute(A.kernel, '1 + 1');
+  if (warm.status !== 'ok') throw new Error(`idle check: A's first cell failed: ${warm.error}`);
+  const tIdle = Date.now();
+  const since = () => ((Date.now() - tIdle) / 1000).toFixed(0);
+  let stopBusy = false;
+  let busyFailures = 0;
+  let busyRuns = 0;
+  const busy = (async () => {
+    while (!stopBusy) {
+      const r = await execute(B.kernel, 'Date.now()');
+      busyRuns += 1;
+      if (r.status !== 'ok') busyFailures += 1;
+      await sleep(10000);
+    }
+  })();
+  const sysA = `${hub.prefix}${A.name}`;
+  const kernelOf = (procs) => procs.filter((p) => /tslab/.test(p.cmd));
+  // Kernel: culled within idle time + one cull interval (+ slack for a loaded machine).
+  const kernelDeadline = tIdle + (idleS + cullInterval + 60) * 1000;
+  let kernelGoneAt;
+  while (Date.now() < kernelDeadline) {
+    if (kernelOf(processesOf(sysA)).length === 0) { kernelGoneAt = Date.now(); break; }
+    await sleep(2000);
+  }
+  record(`A's idle kernel is shut down after ${o.idleMinutes} min`, kernelGoneAt !== undefined,
+    kernelGoneAt ? `gone ${((kernelGoneAt - tIdle) / 1000).toFixed(0)} s after A's last cell (idle time ${idleS} s, checked every ${cullInterval} s)` : `still running ${since()} s after A's last cell`);
+  // Server: stops once it has had no kernel and no request for the idle time (checked once a minute by Notebook),
+  // and the hub notices within its 10 s poll.
+  let serverGoneAt;
+  if (kernelGoneAt) {
+    const serverDeadline = kernelGoneAt + (idleS + 60 + 10 + 60) * 1000;
+    while (Date.now() < serverDeadline) {
+      const u = await (await hub.admin(`/users/${A.name}`)).json();
+      if (!u.servers || !u.servers['']) { serverGoneAt = Date.now(); break; }
+      await sleep(2000);
+    }
+  }
+  const leftover = processesOf(sysA);
+  record(`A's idle server stops and the hub shows it stopped`, serverGoneAt !== undefined && leftover.length === 0,
+    serverGoneAt ? `stopped ${((serverGoneAt - tIdle) / 1000).toFixed(0)} s after A's last cell; ${leftover.length} of A's processes left${leftover.length ? `: ${leftover.map((p) => p.cmd.slice(0, 60)).join('; ')}` : ''}` : `still running ${since()} s after A's last cell`);
+  stopBusy = true;
+  await busy;
+  const bUser = await (await hub.admin(`/users/${B.name}`)).json();
+  const bServer = !!(bUser.servers && bUser.servers[''] && bUser.servers[''].ready);
+  const bKernel = kernelOf(processesOf(`${hub.prefix}${B.name}`)).length > 0;
+  const bLast = await execute(B.kernel, '6 * 7');
+  record('B, who kept working, keeps their kernel and server', bServer && bKernel && busyFailures === 0 && bLast.status === 'ok',
+    `server ${bServer ? 'running' : 'STOPPED'}, kernel ${bKernel ? 'running' : 'GONE'}, ${busyRuns - busyFailures}/${busyRuns} cells ok, last cell ${bLast.status}`);
+  // A comes back: logging in starts their server again.
+  let back = false;
+  let backDetail = '';
+  try {
+    const cookie = await login(hub.base, A.name, A.code);
+    A.token = await tokenFor(hub.base, A.name, cookie);
+    await spawnServer(hub.base, A.name, A.token, 120000);
+    back = true;
+    backDetail = 'server running again after a new login';
+  } catch (err) {
+    backDetail = err.message;
+  }
+  record('A, coming back, gets a server again', back, backDetail);
+  return { checks, kernelS: kernelGoneAt && (kernelGoneAt - tIdle) / 1000, serverS: serverGoneAt && (serverGoneAt - tIdle) / 1000 };
+}
+
 /** The lecturer's side: update without losing edits, start twice, port in use, restart keeps work. */
 async function lecturerChecks(hub, A, o) {
   const checks = [];
@@ -552,7 +659,7 @@ async function main() {
     const nbFile = path.join(env.ROOT, NOTEBOOK);
     const cells = JSON.parse(fs.readFileSync(nbFile, 'utf8')).cells.filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
     let expectedPlots = 0;
-    if (!o.badOnly) {
+    if (!o.badOnly && !o.idleCheck) {
       log(`reference: running ${NOTEBOOK} once with nbclient to count its figures`);
       expectedPlots = nbclientPlotCount(nbFile);
       log(`reference: ${expectedPlots} Plotly figures`);
@@ -577,17 +684,29 @@ async function main() {
     const students = arrivals.map((st) => st);
     const results = await Promise.all(students.map(async (st) => {
       await sleep(st.at);
-      return runStudent(hub, st, cells, t0, o.badOnly);
+      return runStudent(hub, st, cells, t0, o.badOnly || o.idleCheck);
     }));
     const rssWhileRunning = processTree(hubPid);
     const peakNotebooks = peak;
-    const ok = results.filter((r) => r.ok && (o.badOnly || (r.plots === expectedPlots && expectedPlots > 0)));
+    const ok = results.filter((r) => r.ok && (o.badOnly || o.idleCheck || (r.plots === expectedPlots && expectedPlots > 0)));
     for (const r of results) if (r.ok && !o.badOnly && r.plots !== expectedPlots) log(`${r.name}: FAILED: ${r.plots} plots, expected ${expectedPlots} (nbclient)`);
     const firstPlots = ok.map((r) => r.first_plot_s);
 
     let cases = [];
     let checks = [];
     const ready = students.filter((st) => st.kernel);
+    if (o.idleCheck) {
+      if (ready.length < 2) throw new Error('idle check: fewer than two students got a kernel');
+      const [A, B] = ready;
+      log(`idle check: A = ${A.name} leaves after one cell, B = ${B.name} keeps working; idle time ${o.idleMinutes} min`);
+      const r = await idleCheck(hub, A, B, o);
+      clearInterval(sampler);
+      for (const st of students) if (st.kernel && !st.kernel.isDisposed) st.kernel.dispose();
+      const good = r.checks.every((c) => c.ok);
+      cleanup(hub, users);
+      console.log(`CLASSROOM idle-check idle_minutes=${o.idleMinutes} kernel_culled_s=${r.kernelS?.toFixed(0) ?? 'never'} server_stopped_s=${r.serverS?.toFixed(0) ?? 'never'} checks=${r.checks.filter((c) => c.ok).length}/${r.checks.length}`);
+      process.exit(good ? 0 : 1);
+    }
     if (ready.length >= 2) {
       const [A, B] = ready;
       log(`bad cases: A = ${A.name}, B = ${B.name}`);
@@ -606,7 +725,16 @@ async function main() {
     if (failedChecks) log(`${failedChecks} lecturer check(s) failed`);
     exit = ok.length === o.students && denied === cases.length && failedChecks === 0 ? 0 : 1;
     cleanup(hub, users);
-    if (o.badOnly) {
+    if (o.badOnly && o.idleCheck) throw new Error('loadtest: --bad-cases-only and --idle-check are separate runs; give one');
+  if (o.idleCheck) {
+    // Two students, one who walks away and one who keeps working, under a short idle time.
+    if (!studentsGiven) o.students = 2;
+    if (!windowGiven) o.window = 1;
+    if (o.idleMinutes === undefined) o.idleMinutes = 0.5;
+    if (o.students !== 2) throw new Error('loadtest: --idle-check uses exactly two students');
+  }
+  if (o.idleMinutes === undefined) o.idleMinutes = 30; // long enough that nobody is culled during a load test
+  if (o.badOnly) {
       console.log(`CLASSROOM bad-cases-only students=${o.students} kernels=${ok.length} denied=${denied}/${cases.length}`);
     } else console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length}`);
   } catch (err) {
