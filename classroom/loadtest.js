@@ -180,8 +180,9 @@ async function openKernel(settings, nbPath) {
 }
 
 /** Runs code; returns { status, outputs: [{msgType, content}], error }. */
-async function execute(kernel, code, onOutput) {
+async function execute(kernel, code, onOutput, timeoutMs = 600000) {
   const outputs = [];
+  let timer;
   const future = kernel.requestExecute({ code, stop_on_error: true });
   future.onIOPub = (msg) => {
     const t = msg.header.msg_type;
@@ -191,7 +192,9 @@ async function execute(kernel, code, onOutput) {
     }
   };
   try {
-    const reply = await future.done;
+    const reply = await Promise.race([future.done, new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no reply from the kernel after ${timeoutMs / 1000} s`)), timeoutMs);
+    })]);
     // tslab reports errors on stderr and replies without ename/evalue
     const stderr = outputs.filter((x) => x.msgType === 'stream' && x.content.name === 'stderr').map((x) => x.content.text).join('');
     const error = reply.content.status === 'error' ? (reply.content.ename ? `${reply.content.ename}: ${reply.content.evalue}` : stderr.trim().split('\n').slice(-3).join(' | ')) : undefined;
@@ -199,6 +202,7 @@ async function execute(kernel, code, onOutput) {
   } catch (err) {
     return { status: 'dead', outputs, error: String(err && err.message ? err.message : err) };
   } finally {
+    clearTimeout(timer);
     future.dispose();
   }
 }
@@ -580,30 +584,68 @@ function addFileToCourse(state, rel, text) {
   }
 }
 
-/** Removes everything the run created. Safe to call twice. */
-function cleanup(hub, users) {
-  if (cleanup.done) return;
-  cleanup.done = true;
-  log('cleaning up: hub, servers, kernels, system users, state folder');
-  spawnSync(process.execPath, [CLI, 'stop', '--state', hub.state], { stdio: 'inherit' });
-  for (const u of users) {
-    const sys = `${hub.prefix}${u}`;
-    const id = spawnSync('id', ['-u', sys], { encoding: 'utf8' });
-    if (id.status !== 0) continue;
-    const uid = Number(id.stdout.trim());
-    for (const d of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        if (fs.statSync(`/proc/${d}`).uid === uid) process.kill(Number(d), 'SIGKILL');
-      } catch {
-        // gone
-      }
+/**
+ * Leftovers of earlier load tests that were killed before they could clean up (SIGKILL, a power cut): their
+ * system users (fcnnlt<pid>-*), processes, homes, hubs, state folders and cgroups, when the load test that made
+ * them is no longer running. A load test still running (another session's) is left alone.
+ */
+function sweepStale() {
+  const alive = (pid) => {
+    try {
+      return /loadtest\.js/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      return false;
     }
-    const r = spawnSync('userdel', ['--remove', sys], { encoding: 'utf8' });
-    if (r.status !== 0 && !/mail spool/.test(r.stderr)) console.error(`loadtest: userdel ${sys}: ${r.stderr.trim()}`);
+  };
+  // Which load tests are running: their prefixes (pid % 10000).
+  const running = new Set();
+  for (const d of fs.readdirSync('/proc')) if (/^\d+$/.test(d) && Number(d) !== process.pid && alive(d)) running.add(Number(d) % 10000);
+  for (const dir of fs.readdirSync(os.tmpdir())) {
+    if (!dir.startsWith('fcnn-classroom-loadtest-')) continue;
+    const state = path.join(os.tmpdir(), dir);
+    let prefix;
+    try {
+      prefix = JSON.parse(fs.readFileSync(path.join(state, 'settings.json'), 'utf8')).prefix;
+    } catch {
+      // no settings yet: only remove it when it is old
+    }
+    const m = prefix && /^fcnnlt(\d+)-$/.exec(prefix);
+    const old = Date.now() - fs.statSync(state).mtimeMs > 6 * 3600 * 1000;
+    if (m ? running.has(Number(m[1])) : !old) continue;
+    log(`sweeping a stale load test: ${state}`);
+    spawnSync(process.execPath, [CLI, 'stop', '--state', state], { stdio: 'ignore' });
+    removeCgroups(state);
+    fs.rmSync(state, { recursive: true, force: true });
   }
+  for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n')) {
+    const m = /^(fcnnlt(\d+)-[^:]+):/.exec(line);
+    if (!m || running.has(Number(m[2]))) continue;
+    log(`sweeping a stale load-test user: ${m[1]}`);
+    removeUser(m[1]);
+  }
+}
+
+/** Kills a system user's processes and removes the user and their home. */
+function removeUser(sys) {
+  const id = spawnSync('id', ['-u', sys], { encoding: 'utf8' });
+  if (id.status !== 0) return;
+  const uid = Number(id.stdout.trim());
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.statSync(`/proc/${d}`).uid === uid) process.kill(Number(d), 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+  const r = spawnSync('userdel', ['--remove', sys], { encoding: 'utf8' });
+  if (r.status !== 0 && !/mail spool/.test(r.stderr)) console.error(`loadtest: userdel ${sys}: ${r.stderr.trim()}`);
+}
+
+/** Removes a classroom's memory cgroups (named in its settings), once their processes are gone. */
+function removeCgroups(state) {
   try {
-    const settings = JSON.parse(fs.readFileSync(path.join(hub.state, 'settings.json'), 'utf8'));
+    const settings = JSON.parse(fs.readFileSync(path.join(state, 'settings.json'), 'utf8'));
     if (settings.cgroup_root && fs.existsSync(settings.cgroup_root)) {
       for (const d of fs.readdirSync(settings.cgroup_root, { withFileTypes: true })) if (d.isDirectory()) fs.rmdirSync(path.join(settings.cgroup_root, d.name));
       fs.rmdirSync(settings.cgroup_root);
@@ -616,6 +658,16 @@ function cleanup(hub, users) {
   } catch (err) {
     if (err.code !== 'ENOENT') console.error(`loadtest: removing the memory cgroups: ${err.message}`);
   }
+}
+
+/** Removes everything the run created. Safe to call twice. */
+function cleanup(hub, users) {
+  if (cleanup.done) return;
+  cleanup.done = true;
+  log('cleaning up: hub, servers, kernels, system users, state folder');
+  spawnSync(process.execPath, [CLI, 'stop', '--state', hub.state], { stdio: 'inherit' });
+  for (const u of users) removeUser(`${hub.prefix}${u}`);
+  removeCgroups(hub.state);
   if (hub.o.hubLog) {
     try {
       fs.copyFileSync(path.join(hub.state, 'hub.log'), hub.o.hubLog);
@@ -653,6 +705,17 @@ async function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  // Nothing hangs: past this time the run gives up, says so, and cleans up.
+  const limitMin = o.badOnly || o.idleCheck ? 15 : 20 + o.students;
+  const watchdog = setTimeout(() => {
+    console.error(`loadtest: gave up after ${limitMin} min (a student, a bad case or a check did not finish); cleaning up`);
+    cleanup(hub, users);
+    console.log(`CLASSROOM students=${o.students} ok=0 failed=${o.students} timed_out_after_min=${limitMin}`);
+    process.exit(1);
+  }, limitMin * 60000);
+  watchdog.unref();
+  sweepStale();
 
   let exit = 1;
   try {
