@@ -197,7 +197,9 @@ async function execute(kernel, code, onOutput, timeoutMs = 600000) {
     })]);
     // tslab reports errors on stderr and replies without ename/evalue
     const stderr = outputs.filter((x) => x.msgType === 'stream' && x.content.name === 'stderr').map((x) => x.content.text).join('');
-    const error = reply.content.status === 'error' ? (reply.content.ename ? `${reply.content.ename}: ${reply.content.evalue}` : stderr.trim().split('\n').slice(-3).join(' | ')) : undefined;
+    // the message, not the bottom of the stack: the lines that are not "    at …" frames
+    const said = stderr.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(0, 4).join(' | ');
+    const error = reply.content.status === 'error' ? (reply.content.ename ? `${reply.content.ename}: ${reply.content.evalue}` : said || stderr.trim().split('\n').slice(-3).join(' | ')) : undefined;
     return { status: reply.content.status, outputs, error };
   } catch (err) {
     return { status: 'dead', outputs, error: String(err && err.message ? err.message : err) };
