@@ -128,6 +128,9 @@ function resolveSettings(opts) {
 
 /** Where this classroom's memory cgroup (v1) goes, or null if the machine has no such controller. */
 function memoryCgroupRoot(stateDir) {
+  // FCNN_CLASSROOM_CGROUP=off: no cgroup even where there is one (to try the per-kernel data-size limit used on
+  // machines without a cgroup-v1 memory controller).
+  if (process.env.FCNN_CLASSROOM_CGROUP === 'off') return null;
   const base = '/sys/fs/cgroup/memory';
   if (!fs.existsSync(path.join(base, 'cgroup.procs'))) return null;
   return path.join(base, 'fcnn-classroom', crypto.createHash('sha1').update(stateDir).digest('hex').slice(0, 10));

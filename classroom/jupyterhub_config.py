@@ -85,6 +85,11 @@ def memory_cgroup(hub_name):
         limit = int(S["memory_gb"] * 1024 ** 3)
         with open(os.path.join(path, "memory.limit_in_bytes"), "w") as f:
             f.write(str(limit))
+        # The hub runs with umask 077, so the folder is root's alone; the student's kernel launcher must read its
+        # memory.oom_control (that is how it knows the kernel was killed for memory and tells the student), and
+        # nobody else needs to: group = the student's own group, 0750.
+        os.chown(path, 0, pwd.getpwnam(system_name(hub_name)).pw_gid)
+        os.chmod(path, 0o750)
         return path
     except OSError:
         return None
@@ -149,15 +154,21 @@ c.Spawner.default_url = pull_url
 c.Spawner.cmd = [os.path.join(S["runtime_dir"], "singleuser.sh")]
 c.Spawner.start_timeout = S.get("start_timeout", 180)
 c.Spawner.http_timeout = S.get("start_timeout", 180)
+idle_s = max(1, round(S["idle_minutes"] * 60))
 c.Spawner.args = [
     "--NotebookApp.kernel_manager_class=capped_kernels.CappedKernelManager",
     f"--CappedKernelManager.max_kernels={S['max_kernels']}",
     f"--CappedKernelManager.memory_gb={S['memory_gb']}",
-    # idle culling by the single-user server itself (jupyterhub-idle-culler is not packaged in Debian 12):
-    f"--MappingKernelManager.cull_idle_timeout={S['idle_minutes'] * 60}",
-    "--MappingKernelManager.cull_interval=60",
-    f"--NotebookApp.shutdown_no_activity_timeout={S['idle_minutes'] * 60}",
+    # Idle culling by the single-user server itself (jupyterhub-idle-culler is not packaged in Debian 12):
+    # a kernel that has run nothing for idle_minutes is shut down, also while its notebook tab is still open
+    # (a student who walked away); then, with no kernel left and no request for idle_minutes, the server stops
+    # (Notebook checks that once a minute) and the hub notices within its poll interval.
+    f"--MappingKernelManager.cull_idle_timeout={idle_s}",
+    f"--MappingKernelManager.cull_interval={max(5, min(60, idle_s // 3))}",
+    "--MappingKernelManager.cull_connected=True",
+    f"--NotebookApp.shutdown_no_activity_timeout={idle_s}",
 ]
+c.Spawner.poll_interval = 10  # how soon the hub sees a server that stopped by itself (cheap: a waitpid per student)
 c.Spawner.environment = {
     "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
     "JUPYTER_PATH": os.path.join(S["runtime_dir"], "share", "jupyter"),

@@ -10,11 +10,16 @@ the launcher publishes an error for that request — "Your kernel ran out of its
 the session key, then exits; the notebook server then restarts the kernel as for any dead kernel. Other students
 are in other cgroups and notice nothing.
 """
-import json
+import signal
+
+# The notebook server may interrupt or stop a kernel that is still starting; until the handlers below are in place,
+# a Ctrl+C must not print a KeyboardInterrupt traceback from the middle of the imports into the server log.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+import json  # noqa: E402
 import os
 import re
 import resource
-import signal
 import socket
 import subprocess
 import sys
@@ -42,9 +47,17 @@ def own_cgroup():
     then the launcher limits the kernel's data size itself. (Any process is in *some* memory cgroup, so the
     membership alone does not say that a student limit is in force.)"""
     wanted = os.environ.get("FCNN_MEMORY_CGROUP")
-    if wanted and os.path.exists(os.path.join(wanted, "memory.oom_control")):
-        return wanted
-    return None
+    if not wanted:
+        return None
+    try:
+        with open(os.path.join(wanted, "memory.oom_control")):
+            return wanted
+    except OSError as err:
+        # The limit still applies (the hub put us in that cgroup), but we could not tell the student why their
+        # kernel died: say so in the server log rather than fall back silently.
+        sys.stderr.write(f"kernel_launcher: WARNING: cannot read the student's memory cgroup {wanted} ({err}); "
+                         f"a kernel killed for memory will not be explained to the student\n")
+        return None
 
 
 def oom_kills(cgroup):
@@ -80,6 +93,7 @@ def main():
     kills_before = oom_kills(cgroup)
 
     def child_setup():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # ignored above while starting; the kernel must get interrupts
         # The kernel, not the notebook server, is what the OOM killer should pick in the student's cgroup.
         try:
             with open("/proc/self/oom_score_adj", "w") as f:
@@ -146,7 +160,10 @@ def main():
         if code is None:
             continue
         time.sleep(0.3)  # let the stderr pump read the last words
-        out_of_memory = oom_kills(cgroup) > kills_before or bool(OOM_TEXT.search(bytes(tail)))
+        # Killed for memory: SIGKILL while the cgroup's OOM-kill count went up (another kernel of the same student
+        # ending at that moment for another reason is not SIGKILLed), or V8's own out-of-memory words on stderr.
+        killed_by_cgroup = code == -signal.SIGKILL and oom_kills(cgroup) > kills_before
+        out_of_memory = killed_by_cgroup or bool(OOM_TEXT.search(bytes(tail)))
         if out_of_memory:
             text = (f"Your kernel ran out of its {memory_gb:g} GB memory limit and was stopped. "
                     f"Nothing else on the classroom server was affected. The kernel restarts by itself: run "
@@ -162,7 +179,13 @@ def main():
                              ident=b"kernel.oom.stream")
                 session.send(pub, "status", {"execution_state": "idle"}, parent=parent,
                              ident=b"kernel.oom.status")
-            time.sleep(1.0)  # give the notebook server time to receive them before the port closes
+            # Deliver them before this process ends: the notebook server notices the kernel's death only when this
+            # launcher exits (its restarter polls the launcher's process), so the student's error output reaches the
+            # notebook before the "kernel restarting" status. Closing with a linger flushes the PUB socket.
+            time.sleep(0.5)
+            pub.close(linger=3000)
+            sub.close(linger=0)
+            ctx.term()
         try:
             os.unlink(inner_file)
         except OSError:

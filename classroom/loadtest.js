@@ -31,7 +31,9 @@ const PLOTLY = 'application/vnd.plotly.v1+json';
 const NOTEBOOK = 'notebooks/01-the-neuron.ipynb';
 
 function parse(argv) {
-  const o = { students: 30, window: 60, port: 18600, memoryGb: 1.5, maxKernels: 3, keep: false, seed: Date.now() % 100000 };
+  const o = { students: 30, window: 60, port: 18600, memoryGb: 1.5, maxKernels: 3, keep: false, seed: Date.now() % 100000, badOnly: false };
+  let studentsGiven = false;
+  let windowGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -39,12 +41,31 @@ function parse(argv) {
       if (!Number.isFinite(x) || x <= 0) throw new Error(`loadtest: ${a} needs a positive number, got "${argv[i]}"`);
       return x;
     };
-    if (a === '--students') o.students = Math.floor(v());
-    else if (a === '--window') o.window = v();
+    if (a === '--students') { o.students = Math.floor(v()); studentsGiven = true; }
+    else if (a === '--window') { o.window = v(); windowGiven = true; }
+    else if (a === '--bad-cases-only') o.badOnly = true;
+    else if (a === '--idle-check') o.idleCheck = true;
+    else if (a === '--idle-minutes') o.idleMinutes = v();
+    else if (a === '--hub-log') { o.hubLog = argv[++i]; if (!o.hubLog) throw new Error('loadtest: --hub-log needs a file name'); }
     else if (a === '--port') o.port = Math.floor(v());
     else if (a === '--memory-gb') o.memoryGb = v();
     else if (a === '--seed') o.seed = Math.floor(v());
-    else throw new Error(`loadtest: unknown option ${a}; expected --students N, --window SECONDS, --port N, --memory-gb G, --seed S`);
+    else throw new Error(`loadtest: unknown option ${a}; expected --students N, --window SECONDS, --port N, --memory-gb G, --seed S, --bad-cases-only, --idle-check, --idle-minutes M, --hub-log FILE`);
+  }
+  if (o.badOnly && o.idleCheck) throw new Error('loadtest: --bad-cases-only and --idle-check are separate runs; give one');
+  if (o.idleCheck) {
+    // Two students, one who walks away and one who keeps working, under a short idle time.
+    if (!studentsGiven) o.students = 2;
+    if (!windowGiven) o.window = 1;
+    if (o.idleMinutes === undefined) o.idleMinutes = 0.5;
+    if (o.students !== 2) throw new Error('loadtest: --idle-check uses exactly two students');
+  }
+  if (o.idleMinutes === undefined) o.idleMinutes = 30; // long enough that nobody is culled during a load test
+  if (o.badOnly) {
+    // A quick run of the bad cases alone: two students who only open a kernel (no notebook), no lecturer checks.
+    if (!studentsGiven) o.students = 2;
+    if (!windowGiven) o.window = 1;
+    if (o.students < 2) throw new Error('loadtest: --bad-cases-only needs --students 2 or more (A and B)');
   }
   return o;
 }
@@ -84,7 +105,7 @@ class Hub {
   }
   startArgs() {
     return ['start', '--state', this.state, '--ip', '127.0.0.1', '--port', String(this.o.port), '--prefix', this.prefix,
-      '--memory-gb', String(this.o.memoryGb), '--max-kernels', String(this.o.maxKernels), '--idle-minutes', '30'];
+      '--memory-gb', String(this.o.memoryGb), '--max-kernels', String(this.o.maxKernels), '--idle-minutes', String(this.o.idleMinutes)];
   }
   settings() {
     return JSON.parse(fs.readFileSync(path.join(this.state, 'settings.json'), 'utf8'));
@@ -159,8 +180,9 @@ async function openKernel(settings, nbPath) {
 }
 
 /** Runs code; returns { status, outputs: [{msgType, content}], error }. */
-async function execute(kernel, code, onOutput) {
+async function execute(kernel, code, onOutput, timeoutMs = 600000) {
   const outputs = [];
+  let timer;
   const future = kernel.requestExecute({ code, stop_on_error: true });
   future.onIOPub = (msg) => {
     const t = msg.header.msg_type;
@@ -170,14 +192,19 @@ async function execute(kernel, code, onOutput) {
     }
   };
   try {
-    const reply = await future.done;
+    const reply = await Promise.race([future.done, new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no reply from the kernel after ${timeoutMs / 1000} s`)), timeoutMs);
+    })]);
     // tslab reports errors on stderr and replies without ename/evalue
     const stderr = outputs.filter((x) => x.msgType === 'stream' && x.content.name === 'stderr').map((x) => x.content.text).join('');
-    const error = reply.content.status === 'error' ? (reply.content.ename ? `${reply.content.ename}: ${reply.content.evalue}` : stderr.trim().split('\n').slice(-3).join(' | ')) : undefined;
+    // the message, not the bottom of the stack: the lines that are not "    at …" frames
+    const said = stderr.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(0, 4).join(' | ');
+    const error = reply.content.status === 'error' ? (reply.content.ename ? `${reply.content.ename}: ${reply.content.evalue}` : said || stderr.trim().split('\n').slice(-3).join(' | ')) : undefined;
     return { status: reply.content.status, outputs, error };
   } catch (err) {
     return { status: 'dead', outputs, error: String(err && err.message ? err.message : err) };
   } finally {
+    clearTimeout(timer);
     future.dispose();
   }
 }
@@ -232,7 +259,7 @@ function mulberry32(a) {
   };
 }
 
-async function runStudent(hub, st, cells, t0) {
+async function runStudent(hub, st, cells, t0, badOnly = false) {
   const r = { name: st.name, ok: false };
   const arrived = Date.now();
   try {
@@ -256,7 +283,7 @@ async function runStudent(hub, st, cells, t0) {
     st.sessionId = session.id;
     st.kernelId = session.kernel.id;
     r.plots = 0;
-    for (let i = 0; i < code.length; i++) {
+    for (let i = 0; i < (badOnly ? 0 : code.length); i++) {
       const out = await execute(kernel, code[i], (t, content) => {
         if (isPlot(t, content)) {
           r.plots += 1;
@@ -362,12 +389,121 @@ async function badCases(hub, A, B, o) {
     const text = out.outputs.map((x) => `${x.content.text || ''} ${x.content.evalue || ''}`).join(' ');
     const said = new RegExp(`ran out of its ${o.memoryGb} GB memory limit`).test(text);
     const how = /and was stopped/.test(text) ? 'kernel stopped' : /allocation was refused/.test(text) ? 'allocation refused, kernel kept' : 'unclear';
+    const textOf = (r) => r.outputs.map((x) => (x.content.data ? x.content.data['text/plain'] : x.content.text || x.content.evalue || '')).join(' ');
     const bOk = await execute(B.kernel, '6 * 7');
-    const bText = bOk.outputs.map((x) => (x.content.data ? x.content.data['text/plain'] : x.content.text || x.content.evalue || '')).join(' ');
+    const bText = textOf(bOk);
     const bAlive = bOk.status === 'ok' && /\b42\b/.test(bText);
-    return [said && bAlive, `A was told (${how}): ${said ? `"${(text.match(/Your kernel ran out of its [0-9.]+ GB memory limit/) || [''])[0]}"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
+    // A's kernel is back by itself (restarted by the notebook server, or never stopped): A can go on working.
+    let aBack = false;
+    let aDetail = '';
+    const until = Date.now() + 90000;
+    while (!aBack && Date.now() < until) {
+      if (['idle', 'busy'].includes(A.kernel.status) && A.kernel.connectionStatus === 'connected') {
+        const aOk = await execute(A.kernel, '2 * 3');
+        aBack = aOk.status === 'ok' && /\b6\b/.test(textOf(aOk));
+        aDetail = aBack ? 'computes 2 * 3 = 6' : `${aOk.status}: ${aOk.error || textOf(aOk)}`;
+      } else aDetail = `status ${A.kernel.status}, ${A.kernel.connectionStatus}`;
+      if (!aBack) await sleep(1000);
+    }
+    return [said && bAlive && aBack, `A was told (${how}): ${said ? `"${(text.match(/Your kernel ran out of its [0-9.]+ GB memory limit/) || [''])[0]}"` : `nothing clear (${out.status}: ${(out.error || text).slice(0, 160)})`}; A's kernel afterwards: ${aBack ? aDetail : `not back after 90 s (${aDetail})`}; B's kernel afterwards: ${bAlive ? 'computes 6 * 7 = 42' : `broken (${bOk.status}: ${bOk.error || bText})`}`];
   });
   return cases;
+}
+
+/** The processes a student's system user runs (their server, kernel launchers, kernels). */
+function processesOf(sysUser) {
+  const id = spawnSync('id', ['-u', sysUser], { encoding: 'utf8' });
+  if (id.status !== 0) return [];
+  const uid = Number(id.stdout.trim());
+  const out = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.statSync(`/proc/${d}`).uid !== uid) continue;
+      out.push({ pid: Number(d), cmd: fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+    } catch {
+      // ended while we looked
+    }
+  }
+  return out;
+}
+
+/**
+ * Idle culling, observed: A runs one cell and then leaves (the notebook's websocket stays open, as a forgotten
+ * browser tab does); B keeps running a cell every 10 s. A's kernel must be shut down after the idle time, then A's
+ * server must stop and the hub must show it stopped; B must keep both. Watched from outside (the hub's API and the
+ * process table), never by asking A's server, since a request would count as activity.
+ */
+async function idleCheck(hub, A, B, o) {
+  const idleS = Math.max(1, Math.round(o.idleMinutes * 60));
+  const cullInterval = Math.max(5, Math.min(60, Math.floor(idleS / 3)));
+  const checks = [];
+  const record = (name, ok, detail) => {
+    checks.push({ name, ok });
+    log(`${ok ? 'OK    ' : 'FAILED'} ${name} — ${detail}`);
+  };
+  const warm = await execute(A.kernel, '1 + 1');
+  if (warm.status !== 'ok') throw new Error(`idle check: A's first cell failed: ${warm.error}`);
+  const tIdle = Date.now();
+  const since = () => ((Date.now() - tIdle) / 1000).toFixed(0);
+  let stopBusy = false;
+  let busyFailures = 0;
+  let busyRuns = 0;
+  const busy = (async () => {
+    while (!stopBusy) {
+      const r = await execute(B.kernel, 'Date.now()');
+      busyRuns += 1;
+      if (r.status !== 'ok') busyFailures += 1;
+      await sleep(10000);
+    }
+  })();
+  const sysA = `${hub.prefix}${A.name}`;
+  const kernelOf = (procs) => procs.filter((p) => /tslab/.test(p.cmd));
+  // Kernel: culled within idle time + one cull interval (+ slack for a loaded machine).
+  const kernelDeadline = tIdle + (idleS + cullInterval + 60) * 1000;
+  let kernelGoneAt;
+  while (Date.now() < kernelDeadline) {
+    if (kernelOf(processesOf(sysA)).length === 0) { kernelGoneAt = Date.now(); break; }
+    await sleep(2000);
+  }
+  record(`A's idle kernel is shut down after ${o.idleMinutes} min`, kernelGoneAt !== undefined,
+    kernelGoneAt ? `gone ${((kernelGoneAt - tIdle) / 1000).toFixed(0)} s after A's last cell (idle time ${idleS} s, checked every ${cullInterval} s)` : `still running ${since()} s after A's last cell`);
+  // Server: stops once it has had no kernel and no request for the idle time (checked once a minute by Notebook),
+  // and the hub notices within its 10 s poll.
+  let serverGoneAt;
+  if (kernelGoneAt) {
+    const serverDeadline = kernelGoneAt + (idleS + 60 + 10 + 60) * 1000;
+    while (Date.now() < serverDeadline) {
+      const u = await (await hub.admin(`/users/${A.name}`)).json();
+      if (!u.servers || !u.servers['']) { serverGoneAt = Date.now(); break; }
+      await sleep(2000);
+    }
+  }
+  const leftover = processesOf(sysA);
+  record(`A's idle server stops and the hub shows it stopped`, serverGoneAt !== undefined && leftover.length === 0,
+    serverGoneAt ? `stopped ${((serverGoneAt - tIdle) / 1000).toFixed(0)} s after A's last cell; ${leftover.length} of A's processes left${leftover.length ? `: ${leftover.map((p) => p.cmd.slice(0, 60)).join('; ')}` : ''}` : `still running ${since()} s after A's last cell`);
+  stopBusy = true;
+  await busy;
+  const bUser = await (await hub.admin(`/users/${B.name}`)).json();
+  const bServer = !!(bUser.servers && bUser.servers[''] && bUser.servers[''].ready);
+  const bKernel = kernelOf(processesOf(`${hub.prefix}${B.name}`)).length > 0;
+  const bLast = await execute(B.kernel, '6 * 7');
+  record('B, who kept working, keeps their kernel and server', bServer && bKernel && busyFailures === 0 && bLast.status === 'ok',
+    `server ${bServer ? 'running' : 'STOPPED'}, kernel ${bKernel ? 'running' : 'GONE'}, ${busyRuns - busyFailures}/${busyRuns} cells ok, last cell ${bLast.status}`);
+  // A comes back: logging in starts their server again.
+  let back = false;
+  let backDetail = '';
+  try {
+    const cookie = await login(hub.base, A.name, A.code);
+    A.token = await tokenFor(hub.base, A.name, cookie);
+    await spawnServer(hub.base, A.name, A.token, 120000);
+    back = true;
+    backDetail = 'server running again after a new login';
+  } catch (err) {
+    backDetail = err.message;
+  }
+  record('A, coming back, gets a server again', back, backDetail);
+  return { checks, kernelS: kernelGoneAt && (kernelGoneAt - tIdle) / 1000, serverS: serverGoneAt && (serverGoneAt - tIdle) / 1000 };
 }
 
 /** The lecturer's side: update without losing edits, start twice, port in use, restart keeps work. */
@@ -450,30 +586,68 @@ function addFileToCourse(state, rel, text) {
   }
 }
 
-/** Removes everything the run created. Safe to call twice. */
-function cleanup(hub, users) {
-  if (cleanup.done) return;
-  cleanup.done = true;
-  log('cleaning up: hub, servers, kernels, system users, state folder');
-  spawnSync(process.execPath, [CLI, 'stop', '--state', hub.state], { stdio: 'inherit' });
-  for (const u of users) {
-    const sys = `${hub.prefix}${u}`;
-    const id = spawnSync('id', ['-u', sys], { encoding: 'utf8' });
-    if (id.status !== 0) continue;
-    const uid = Number(id.stdout.trim());
-    for (const d of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        if (fs.statSync(`/proc/${d}`).uid === uid) process.kill(Number(d), 'SIGKILL');
-      } catch {
-        // gone
-      }
+/**
+ * Leftovers of earlier load tests that were killed before they could clean up (SIGKILL, a power cut): their
+ * system users (fcnnlt<pid>-*), processes, homes, hubs, state folders and cgroups, when the load test that made
+ * them is no longer running. A load test still running (another session's) is left alone.
+ */
+function sweepStale() {
+  const alive = (pid) => {
+    try {
+      return /loadtest\.js/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      return false;
     }
-    const r = spawnSync('userdel', ['--remove', sys], { encoding: 'utf8' });
-    if (r.status !== 0 && !/mail spool/.test(r.stderr)) console.error(`loadtest: userdel ${sys}: ${r.stderr.trim()}`);
+  };
+  // Which load tests are running: their prefixes (pid % 10000).
+  const running = new Set();
+  for (const d of fs.readdirSync('/proc')) if (/^\d+$/.test(d) && Number(d) !== process.pid && alive(d)) running.add(Number(d) % 10000);
+  for (const dir of fs.readdirSync(os.tmpdir())) {
+    if (!dir.startsWith('fcnn-classroom-loadtest-')) continue;
+    const state = path.join(os.tmpdir(), dir);
+    let prefix;
+    try {
+      prefix = JSON.parse(fs.readFileSync(path.join(state, 'settings.json'), 'utf8')).prefix;
+    } catch {
+      // no settings yet: only remove it when it is old
+    }
+    const m = prefix && /^fcnnlt(\d+)-$/.exec(prefix);
+    const old = Date.now() - fs.statSync(state).mtimeMs > 6 * 3600 * 1000;
+    if (m ? running.has(Number(m[1])) : !old) continue;
+    log(`sweeping a stale load test: ${state}`);
+    spawnSync(process.execPath, [CLI, 'stop', '--state', state], { stdio: 'ignore' });
+    removeCgroups(state);
+    fs.rmSync(state, { recursive: true, force: true });
   }
+  for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n')) {
+    const m = /^(fcnnlt(\d+)-[^:]+):/.exec(line);
+    if (!m || running.has(Number(m[2]))) continue;
+    log(`sweeping a stale load-test user: ${m[1]}`);
+    removeUser(m[1]);
+  }
+}
+
+/** Kills a system user's processes and removes the user and their home. */
+function removeUser(sys) {
+  const id = spawnSync('id', ['-u', sys], { encoding: 'utf8' });
+  if (id.status !== 0) return;
+  const uid = Number(id.stdout.trim());
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.statSync(`/proc/${d}`).uid === uid) process.kill(Number(d), 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+  const r = spawnSync('userdel', ['--remove', sys], { encoding: 'utf8' });
+  if (r.status !== 0 && !/mail spool/.test(r.stderr)) console.error(`loadtest: userdel ${sys}: ${r.stderr.trim()}`);
+}
+
+/** Removes a classroom's memory cgroups (named in its settings), once their processes are gone. */
+function removeCgroups(state) {
   try {
-    const settings = JSON.parse(fs.readFileSync(path.join(hub.state, 'settings.json'), 'utf8'));
+    const settings = JSON.parse(fs.readFileSync(path.join(state, 'settings.json'), 'utf8'));
     if (settings.cgroup_root && fs.existsSync(settings.cgroup_root)) {
       for (const d of fs.readdirSync(settings.cgroup_root, { withFileTypes: true })) if (d.isDirectory()) fs.rmdirSync(path.join(settings.cgroup_root, d.name));
       fs.rmdirSync(settings.cgroup_root);
@@ -485,6 +659,24 @@ function cleanup(hub, users) {
     }
   } catch (err) {
     if (err.code !== 'ENOENT') console.error(`loadtest: removing the memory cgroups: ${err.message}`);
+  }
+}
+
+/** Removes everything the run created. Safe to call twice. */
+function cleanup(hub, users) {
+  if (cleanup.done) return;
+  cleanup.done = true;
+  log('cleaning up: hub, servers, kernels, system users, state folder');
+  spawnSync(process.execPath, [CLI, 'stop', '--state', hub.state], { stdio: 'inherit' });
+  for (const u of users) removeUser(`${hub.prefix}${u}`);
+  removeCgroups(hub.state);
+  if (hub.o.hubLog) {
+    try {
+      fs.copyFileSync(path.join(hub.state, 'hub.log'), hub.o.hubLog);
+      log(`the hub's log (hub, servers, kernels) is kept in ${hub.o.hubLog}`);
+    } catch (err) {
+      console.error(`loadtest: keeping the hub log: ${err.message}`);
+    }
   }
   fs.rmSync(hub.state, { recursive: true, force: true });
 }
@@ -515,14 +707,28 @@ async function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  // Nothing hangs: past this time the run gives up, says so, and cleans up.
+  const limitMin = o.badOnly || o.idleCheck ? 15 : 20 + o.students;
+  const watchdog = setTimeout(() => {
+    console.error(`loadtest: gave up after ${limitMin} min (a student, a bad case or a check did not finish); cleaning up`);
+    cleanup(hub, users);
+    console.log(`CLASSROOM students=${o.students} ok=0 failed=${o.students} timed_out_after_min=${limitMin}`);
+    process.exit(1);
+  }, limitMin * 60000);
+  watchdog.unref();
+  sweepStale();
 
   let exit = 1;
   try {
     const nbFile = path.join(env.ROOT, NOTEBOOK);
     const cells = JSON.parse(fs.readFileSync(nbFile, 'utf8')).cells.filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
-    log(`reference: running ${NOTEBOOK} once with nbclient to count its figures`);
-    const expectedPlots = nbclientPlotCount(nbFile);
-    log(`reference: ${expectedPlots} Plotly figures`);
+    let expectedPlots = 0;
+    if (!o.badOnly && !o.idleCheck) {
+      log(`reference: running ${NOTEBOOK} once with nbclient to count its figures`);
+      expectedPlots = nbclientPlotCount(nbFile);
+      log(`reference: ${expectedPlots} Plotly figures`);
+    }
 
     const rosterOut = cli(['roster', String(o.students), '--state', state, '--json']);
     const codes = new Map(JSON.parse(rosterOut.stdout).issued.map((x) => [x.name, x.code]));
@@ -543,22 +749,34 @@ async function main() {
     const students = arrivals.map((st) => st);
     const results = await Promise.all(students.map(async (st) => {
       await sleep(st.at);
-      return runStudent(hub, st, cells, t0);
+      return runStudent(hub, st, cells, t0, o.badOnly || o.idleCheck);
     }));
     const rssWhileRunning = processTree(hubPid);
     const peakNotebooks = peak;
-    const ok = results.filter((r) => r.ok && r.plots === expectedPlots && expectedPlots > 0);
-    for (const r of results) if (r.ok && r.plots !== expectedPlots) log(`${r.name}: FAILED: ${r.plots} plots, expected ${expectedPlots} (nbclient)`);
+    const ok = results.filter((r) => r.ok && (o.badOnly || o.idleCheck || (r.plots === expectedPlots && expectedPlots > 0)));
+    for (const r of results) if (r.ok && !o.badOnly && r.plots !== expectedPlots) log(`${r.name}: FAILED: ${r.plots} plots, expected ${expectedPlots} (nbclient)`);
     const firstPlots = ok.map((r) => r.first_plot_s);
 
     let cases = [];
     let checks = [];
     const ready = students.filter((st) => st.kernel);
+    if (o.idleCheck) {
+      if (ready.length < 2) throw new Error('idle check: fewer than two students got a kernel');
+      const [A, B] = ready;
+      log(`idle check: A = ${A.name} leaves after one cell, B = ${B.name} keeps working; idle time ${o.idleMinutes} min`);
+      const r = await idleCheck(hub, A, B, o);
+      clearInterval(sampler);
+      for (const st of students) if (st.kernel && !st.kernel.isDisposed) st.kernel.dispose();
+      const good = r.checks.every((c) => c.ok);
+      cleanup(hub, users);
+      console.log(`CLASSROOM idle-check idle_minutes=${o.idleMinutes} kernel_culled_s=${r.kernelS?.toFixed(0) ?? 'never'} server_stopped_s=${r.serverS?.toFixed(0) ?? 'never'} checks=${r.checks.filter((c) => c.ok).length}/${r.checks.length}`);
+      process.exit(good ? 0 : 1);
+    }
     if (ready.length >= 2) {
       const [A, B] = ready;
       log(`bad cases: A = ${A.name}, B = ${B.name}`);
       cases = await badCases(hub, A, B, o);
-      checks = await lecturerChecks(hub, A, o);
+      if (!o.badOnly) checks = await lecturerChecks(hub, A, o);
     } else {
       log('bad cases: skipped, fewer than two students got a kernel');
       cases = [{ name: 'bad cases need two running students', denied: false }];
@@ -572,7 +790,18 @@ async function main() {
     if (failedChecks) log(`${failedChecks} lecturer check(s) failed`);
     exit = ok.length === o.students && denied === cases.length && failedChecks === 0 ? 0 : 1;
     cleanup(hub, users);
-    console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length}`);
+    if (o.badOnly && o.idleCheck) throw new Error('loadtest: --bad-cases-only and --idle-check are separate runs; give one');
+  if (o.idleCheck) {
+    // Two students, one who walks away and one who keeps working, under a short idle time.
+    if (!studentsGiven) o.students = 2;
+    if (!windowGiven) o.window = 1;
+    if (o.idleMinutes === undefined) o.idleMinutes = 0.5;
+    if (o.students !== 2) throw new Error('loadtest: --idle-check uses exactly two students');
+  }
+  if (o.idleMinutes === undefined) o.idleMinutes = 30; // long enough that nobody is culled during a load test
+  if (o.badOnly) {
+      console.log(`CLASSROOM bad-cases-only students=${o.students} kernels=${ok.length} denied=${denied}/${cases.length}`);
+    } else console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length}`);
   } catch (err) {
     console.error(`loadtest: ${err.stack || err.message}`);
     exit = 1;
