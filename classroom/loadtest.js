@@ -790,16 +790,7 @@ async function main() {
     if (failedChecks) log(`${failedChecks} lecturer check(s) failed`);
     exit = ok.length === o.students && denied === cases.length && failedChecks === 0 ? 0 : 1;
     cleanup(hub, users);
-    if (o.badOnly && o.idleCheck) throw new Error('loadtest: --bad-cases-only and --idle-check are separate runs; give one');
-  if (o.idleCheck) {
-    // Two students, one who walks away and one who keeps working, under a short idle time.
-    if (!studentsGiven) o.students = 2;
-    if (!windowGiven) o.window = 1;
-    if (o.idleMinutes === undefined) o.idleMinutes = 0.5;
-    if (o.students !== 2) throw new Error('loadtest: --idle-check uses exactly two students');
-  }
-  if (o.idleMinutes === undefined) o.idleMinutes = 30; // long enough that nobody is culled during a load test
-  if (o.badOnly) {
+    if (o.badOnly) {
       console.log(`CLASSROOM bad-cases-only students=${o.students} kernels=${ok.length} denied=${denied}/${cases.length}`);
     } else console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length}`);
   } catch (err) {
