@@ -28,10 +28,27 @@ if (args.includes('--stdin')) {
   } catch {
     output = input;
   }
-  process.stdout.write(output);
-  process.exit(0);
+  // Written synchronously and without process.exit: a notebook is larger than a pipe's 64 KB buffer, and exiting
+  // right after an asynchronous stdout write to git's pipe stored notebooks cut off at 65,536 bytes.
+  writeAllSync(1, Buffer.from(output, 'utf8'));
+} else {
+  cleanFiles();
 }
 
+/** Writes every byte to a file descriptor, waiting while a non-blocking pipe is full. */
+function writeAllSync(fd, buffer) {
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += fs.writeSync(fd, buffer, offset, buffer.length - offset);
+    } catch (err) {
+      if (err.code !== 'EAGAIN') throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
+function cleanFiles() {
 const check = args.includes('--check');
 let files = args.filter((a) => a !== '--check');
 if (files.length === 0) {
@@ -52,3 +69,4 @@ for (const file of files) {
 }
 if (check && dirty > 0) process.exit(1);
 if (!check && dirty === 0) console.log('all notebooks already clean');
+}

@@ -87,4 +87,30 @@ describe('the notebook clean filter', () => {
     git(student, 'pull', '-q', '--no-rebase');
     assert.match(fs.readFileSync(path.join(student, 'notebooks', '01-the-neuron.ipynb'), 'utf8'), /Updated by the course/);
   });
+
+  it('passes a notebook larger than a pipe buffer through whole, even when git reads its end late', () => {
+    // A filter that exited right after an asynchronous write stored notebooks cut off at 65,536 bytes.
+    const big = path.join(ROOT, 'notebooks', '02-activation-functions.ipynb');
+    const size = fs.statSync(big).size;
+    assert.ok(size > 65536, 'the test needs a notebook larger than 64 KB');
+    const r = spawnSync('bash', ['-c', `node scripts/clear-outputs.js --stdin x < '${big}' | (sleep 1; wc -c)`], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(Number(r.stdout.trim()), Buffer.byteLength(fs.readFileSync(big, 'utf8')), "the filter's output was cut short");
+  });
+
+  it('has staged every course notebook whole (the copy in git parses as a notebook)', () => {
+    const listed = spawnSync('git', ['ls-files', 'notebooks'], { cwd: ROOT, encoding: 'utf8' });
+    if (listed.status !== 0) return; // not a git checkout (e.g. an unpacked archive): nothing staged to check
+    const files = listed.stdout.split('\n').filter((f) => f.endsWith('.ipynb'));
+    assert.ok(files.length >= 34, `expected the course, solution and zh notebooks in git, found ${files.length}`);
+    const broken: string[] = [];
+    for (const f of files) {
+      const blob = spawnSync('git', ['show', `:${f}`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      try {
+        if (!Array.isArray(JSON.parse(blob.stdout).cells)) broken.push(`${f}: no cells`);
+      } catch (err) {
+        broken.push(`${f}: ${(err as Error).message} (${blob.stdout.length} characters)`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
 });
