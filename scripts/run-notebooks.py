@@ -249,21 +249,22 @@ def link_pages(body, page_of):
 
 
 UI = {
-    "en": {"index": "Course index", "other": "中文", "other_lang": "zh", "other_dir": "zh/", "title": "Fully connected neural networks",
+    "en": {"index": "Course index", "back": "back to the notebook", "other": "中文", "other_lang": "zh", "other_dir": "zh/", "title": "Fully connected neural networks",
            "page_title": "Fully connected neural networks: course",
            "intro": "Every notebook of the course, executed. The pages work offline and the plots are interactive."},
-    "zh": {"index": "课程目录", "other": "English", "other_lang": "en", "other_dir": "../", "title": "全连接神经网络",
+    "zh": {"index": "课程目录", "back": "返回正文", "other": "English", "other_lang": "en", "other_dir": "../", "title": "全连接神经网络",
            "page_title": "全连接神经网络：课程",
            "intro": "课程的全部笔记本，均已运行。页面可离线使用，图表可交互。"},
 }
 LANG = {"value": "en"}
 
 
-def switch_html(page):
-    """The language switch: the same page in the other edition."""
+def switch_html(page, up=""):
+    """The language switch: the same page in the other edition (`page` relative to the edition's site folder,
+    `up` the way from the current page to that folder, e.g. "../" from a solutions page)."""
     ui = UI[LANG["value"]]
-    return '<a class="fcnn-lang" hreflang="%s" lang="%s" href="%s%s" style="float:right">%s</a>' % (
-        ui["other_lang"], ui["other_lang"], ui["other_dir"], html.escape(page), ui["other"])
+    return '<a class="fcnn-lang" hreflang="%s" lang="%s" href="%s%s%s" style="float:right">%s</a>' % (
+        ui["other_lang"], ui["other_lang"], up, ui["other_dir"], html.escape(page), ui["other"])
 
 
 def nav_html(pages, i):

@@ -58,6 +58,7 @@ def main():
     args = ap.parse_args()
     site = args.site
     zh = args.lang == "zh"
+    rn.LANG["value"] = args.lang
     out_dir = os.path.join(site, "solutions")
     os.makedirs(out_dir, exist_ok=True)
     # The zh site (site/zh) uses the English site's assets one folder up.
@@ -78,12 +79,9 @@ def main():
             failed += 1
             continue
         title = rn.notebook_title(nb, stem)
-        if zh:
-            nav = ('<a class="fcnn-lang" hreflang="en" lang="en" href="../../solutions/%s.html" style="float:right">English</a>'
-                   '<a href="../index.html">课程目录</a> &middot; <a href="../%s.html">&larr; 返回正文</a>') % (html.escape(stem), html.escape(stem))
-        else:
-            nav = ('<a class="fcnn-lang" hreflang="zh" lang="zh" href="../zh/solutions/%s.html" style="float:right">中文</a>'
-                   '<a href="../index.html">Course index</a> &middot; <a href="../%s.html">&larr; back to the notebook</a>') % (html.escape(stem), html.escape(stem))
+        ui = rn.UI[args.lang]
+        nav = rn.switch_html("solutions/%s.html" % stem, up="../") + (
+            '<a href="../index.html">%s</a> &middot; <a href="../%s.html">&larr; %s</a>' % (ui["index"], html.escape(stem), ui["back"]))
         body = rn.export_html(nb, title, nav, mathjax_url)
         with open(os.path.join(out_dir, stem + ".html"), "w", encoding="utf-8") as f:
             f.write(body)
