@@ -171,7 +171,10 @@ c.Spawner.args = [
 c.Spawner.poll_interval = 10  # how soon the hub sees a server that stopped by itself (cheap: a waitpid per student)
 c.Spawner.environment = {
     "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
+    # the student runtime (scripts/student-runtime.js, as `npm start` has it): the kernel, Plotly.js and the course's
+    # notebook extension, and the Notebook server's settings; the student's own ~/.jupyter stays theirs to write
     "JUPYTER_PATH": os.path.join(S["runtime_dir"], "share", "jupyter"),
+    "JUPYTER_CONFIG_PATH": os.path.join(S["runtime_dir"], "config"),
     "PYTHONPATH": os.path.join(S["runtime_dir"], "python"),
     "FCNN_RUNTIME": S["runtime_dir"],
     "FCNN_COURSE_REPO": S["course_repo_url"],

@@ -5,7 +5,10 @@
 // roster of N students, and lets them arrive at random over --window seconds (60). Each student, with a real
 // Jupyter client (@jupyterlab/services, the one JupyterLab uses): logs in through the hub's login form, gets an
 // API token, spawns their server, opens their own copy of notebooks/01-the-neuron.ipynb (delivered by
-// nbgitpuller), starts a tslab kernel, runs every code cell top to bottom and counts the Plotly figures it displays.
+// nbgitpuller), starts a tslab kernel, runs every code cell top to bottom and counts the figures it displays.
+// --browsers K of them (default 3, leaving at least two API students for the bad cases) are real browser windows
+// instead (classroom/browser-student.js): they log in on the hub's page, open notebook 01 from their file list,
+// choose Cell → Run All and count the plots actually drawn (an SVG in each plot box) and any notice in place of one.
 // Then the bad cases, each of which must be refused: wrong code, unknown user, student A asking for B's server
 // (through the hub and directly on its port), files, kernel (REST and websocket) and home folder, a fourth kernel
 // over the cap, and a kernel allocating past its memory limit (which must say so, while B's kernel keeps working).
@@ -13,7 +16,8 @@
 // is refused, a used port is refused, and a hub restart keeps the student's work.
 // Everything it created (servers, kernels, system users and their homes, cgroups, the hub, its state folder) is
 // removed at the end, also on failure and on Ctrl+C. Last line:
-//   CLASSROOM students=N ok=N failed=0 p50_first_plot_s=… p95_first_plot_s=… peak_rss_gb=… denied=K/K
+//   CLASSROOM students=N ok=N failed=0 p50_first_plot_s=… p95_first_plot_s=… peak_rss_gb=… denied=K/K browsers=B
+//             p50_first_drawn_s=… p95_first_drawn_s=… drawn=D/D
 // Exit status is non-zero if a student failed, a bad case was not denied or a lecturer check failed.
 'use strict';
 
@@ -24,10 +28,11 @@ const path = require('path');
 const WebSocket = require('ws');
 const { ServerConnection, SessionAPI, KernelConnection } = require('@jupyterlab/services');
 const env = require('../scripts/jupyter-env');
+const { PLOTLY_MIME: PLOTLY } = require('../scripts/notebook-page');
+const { launchBrowser, runBrowserStudent } = require('./browser-student');
 
 const CLI = path.join(__dirname, 'cli.js');
 console.debug = () => {}; // @jupyterlab/services narrates every websocket it opens
-const PLOTLY = 'application/vnd.plotly.v1+json';
 const NOTEBOOK = 'notebooks/01-the-neuron.ipynb';
 
 function parse(argv) {
@@ -48,9 +53,10 @@ function parse(argv) {
     else if (a === '--idle-minutes') o.idleMinutes = v();
     else if (a === '--hub-log') { o.hubLog = argv[++i]; if (!o.hubLog) throw new Error('loadtest: --hub-log needs a file name'); }
     else if (a === '--port') o.port = Math.floor(v());
+    else if (a === '--browsers') { const x = Number(argv[++i]); if (!Number.isInteger(x) || x < 0) throw new Error(`loadtest: --browsers needs a whole number ≥ 0, got "${argv[i]}"`); o.browsers = x; }
     else if (a === '--memory-gb') o.memoryGb = v();
     else if (a === '--seed') o.seed = Math.floor(v());
-    else throw new Error(`loadtest: unknown option ${a}; expected --students N, --window SECONDS, --port N, --memory-gb G, --seed S, --bad-cases-only, --idle-check, --idle-minutes M, --hub-log FILE`);
+    else throw new Error(`loadtest: unknown option ${a}; expected --students N, --window SECONDS, --port N, --memory-gb G, --seed S, --browsers K, --bad-cases-only, --idle-check, --idle-minutes M, --hub-log FILE`);
   }
   if (o.badOnly && o.idleCheck) throw new Error('loadtest: --bad-cases-only and --idle-check are separate runs; give one');
   if (o.idleCheck) {
@@ -61,6 +67,11 @@ function parse(argv) {
     if (o.students !== 2) throw new Error('loadtest: --idle-check uses exactly two students');
   }
   if (o.idleMinutes === undefined) o.idleMinutes = 30; // long enough that nobody is culled during a load test
+  // browser students: all of them would be best, but each window costs about as much as a student's kernel; the
+  // bad cases need two API students (A and B)
+  if (o.badOnly || o.idleCheck) o.browsers = 0;
+  else if (o.browsers === undefined) o.browsers = Math.max(0, Math.min(3, o.students - 2));
+  if (o.browsers > o.students) throw new Error(`loadtest: --browsers ${o.browsers} is more than --students ${o.students}`);
   if (o.badOnly) {
     // A quick run of the bad cases alone: two students who only open a kernel (no notebook), no lecturer checks.
     if (!studentsGiven) o.students = 2;
@@ -71,6 +82,12 @@ function parse(argv) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A file in artifacts/ (screenshots of the browser students). */
+function artifactFile(name) {
+  const dir = path.join(env.ROOT, 'artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
 const log = (...a) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
 
 function cli(args, { allowFail = false } = {}) {
@@ -79,8 +96,10 @@ function cli(args, { allowFail = false } = {}) {
   return r;
 }
 
-/** Figures a notebook produces: display_data / execute_result outputs carrying the Plotly MIME type. */
-const isPlot = (msgType, content) => (msgType === 'display_data' || msgType === 'execute_result') && content && content.data && PLOTLY in content.data;
+/** Figures a notebook produces: display_data / execute_result outputs with Plotly JSON or the course's HTML plot box
+ * (large figures are sent as HTML only), as scripts/notebook-page.js counts them on the page. */
+const isPlotData = (data) => !!data && (PLOTLY in data || String(data['text/html'] || '').includes('class="fcnn-plot"'));
+const isPlot = (msgType, content) => (msgType === 'display_data' || msgType === 'execute_result') && content && isPlotData(content.data);
 
 /** The same notebook executed by nbclient (as `npm test` does) — the number every student must match. */
 function nbclientPlotCount(file) {
@@ -88,7 +107,8 @@ function nbclientPlotCount(file) {
     'import sys, nbformat, nbclient',
     'nb = nbformat.read(sys.argv[1], as_version=4)',
     'nbclient.NotebookClient(nb, timeout=600, kernel_name="tslab", resources={"metadata": {"path": sys.argv[2]}}).execute()',
-    `print(sum(1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type in ("display_data", "execute_result") and "${PLOTLY}" in o.get("data", {})))`,
+    'def plot(d): return "' + PLOTLY + '" in d or \'class="fcnn-plot"\' in "".join(d.get("text/html", ""))',
+    'print(sum(1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type in ("display_data", "execute_result") and plot(o.get("data", {}))))',
   ].join('\n');
   env.writeKernelSpec();
   const r = spawnSync('/usr/bin/python3', ['-c', py, file, path.dirname(file)], { encoding: 'utf8', env: env.jupyterEnv(), cwd: env.ROOT });
@@ -179,10 +199,15 @@ async function openKernel(settings, nbPath) {
   return { session: model, kernel };
 }
 
-/** Runs code; returns { status, outputs: [{msgType, content}], error }. */
-async function execute(kernel, code, onOutput, timeoutMs = 600000) {
+/**
+ * Runs code; returns { status, outputs: [{msgType, content}], error }. Bounded: no reply within `timeoutMs`, or
+ * the kernel's websocket down for `disconnectMs` (the client would otherwise print "Connection lost,
+ * reconnecting" for as long as we wait), gives status 'dead' with the reason.
+ */
+async function execute(kernel, code, onOutput, timeoutMs = 600000, disconnectMs = 60000) {
   const outputs = [];
   let timer;
+  let watch;
   const future = kernel.requestExecute({ code, stop_on_error: true });
   future.onIOPub = (msg) => {
     const t = msg.header.msg_type;
@@ -194,6 +219,13 @@ async function execute(kernel, code, onOutput, timeoutMs = 600000) {
   try {
     const reply = await Promise.race([future.done, new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no reply from the kernel after ${timeoutMs / 1000} s`)), timeoutMs);
+      let lostSince;
+      watch = setInterval(() => {
+        if (kernel.connectionStatus === 'connected') lostSince = undefined;
+        else if ((lostSince ??= Date.now()) < Date.now() - disconnectMs) {
+          reject(new Error(`the connection to the kernel was lost for ${disconnectMs / 1000} s (${kernel.connectionStatus})`));
+        }
+      }, 1000);
     })]);
     // tslab reports errors on stderr and replies without ename/evalue
     const stderr = outputs.filter((x) => x.msgType === 'stream' && x.content.name === 'stderr').map((x) => x.content.text).join('');
@@ -205,6 +237,7 @@ async function execute(kernel, code, onOutput, timeoutMs = 600000) {
     return { status: 'dead', outputs, error: String(err && err.message ? err.message : err) };
   } finally {
     clearTimeout(timer);
+    clearInterval(watch);
     future.dispose();
   }
 }
@@ -743,19 +776,30 @@ async function main() {
       if (total > peak) peak = total;
     }, 1000);
 
+    const browser = o.browsers > 0 ? await launchBrowser() : undefined;
+    const inBrowser = new Set(names.slice(0, o.browsers));
     const t0 = Date.now();
     const arrivals = shuffle(rng, names.map((n) => ({ name: n, code: codes.get(n), at: rng() * o.window * 1000 })));
-    log(`${o.students} students arrive at random over ${o.window} s`);
+    log(`${o.students} students arrive at random over ${o.window} s${o.browsers ? `; ${o.browsers} of them in browser windows (${[...inBrowser].join(', ')})` : ''}`);
     const students = arrivals.map((st) => st);
     const results = await Promise.all(students.map(async (st) => {
       await sleep(st.at);
-      return runStudent(hub, st, cells, t0, o.badOnly || o.idleCheck);
+      if (!inBrowser.has(st.name)) return runStudent(hub, st, cells, t0, o.badOnly || o.idleCheck);
+      const r = await runBrowserStudent(browser, {
+        base: hub.base, st, courseDir: hub.settings().course_dir, notebook: NOTEBOOK, screenshot: artifactFile(`classroom-${st.name}.png`),
+      });
+      log(`${st.name} (browser, arrived at ${(st.at / 1000).toFixed(0)} s): ${r.ok ? `ok, ${r.drawn}/${r.plots} plots drawn; file list after ${r.spawn_s.toFixed(1)} s, first plot drawn after ${r.first_plot_s?.toFixed(1)} s, done after ${r.total_s.toFixed(1)} s` : `FAILED: ${r.error}`}`);
+      return r;
     }));
+    await browser?.close().catch(() => undefined);
     const rssWhileRunning = processTree(hubPid);
     const peakNotebooks = peak;
     const ok = results.filter((r) => r.ok && (o.badOnly || o.idleCheck || (r.plots === expectedPlots && expectedPlots > 0)));
-    for (const r of results) if (r.ok && !o.badOnly && r.plots !== expectedPlots) log(`${r.name}: FAILED: ${r.plots} plots, expected ${expectedPlots} (nbclient)`);
+    for (const r of results) if (r.ok && !o.badOnly && !o.idleCheck && r.plots !== expectedPlots) log(`${r.name}: FAILED: ${r.plots} plots, expected ${expectedPlots} (nbclient)`);
     const firstPlots = ok.map((r) => r.first_plot_s);
+    const inBrowsers = results.filter((r) => r.browser);
+    const firstDrawn = inBrowsers.filter((r) => r.ok).map((r) => r.first_plot_s);
+    const drawn = `drawn=${inBrowsers.reduce((a, r) => a + r.drawn, 0)}/${inBrowsers.length * expectedPlots}`;
 
     let cases = [];
     let checks = [];
@@ -792,7 +836,9 @@ async function main() {
     cleanup(hub, users);
     if (o.badOnly) {
       console.log(`CLASSROOM bad-cases-only students=${o.students} kernels=${ok.length} denied=${denied}/${cases.length}`);
-    } else console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length}`);
+    } else {
+      console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length} browsers=${inBrowsers.length} p50_first_drawn_s=${percentile(firstDrawn, 0.5).toFixed(1)} p95_first_drawn_s=${percentile(firstDrawn, 0.95).toFixed(1)} ${drawn}`);
+    }
   } catch (err) {
     console.error(`loadtest: ${err.stack || err.message}`);
     exit = 1;

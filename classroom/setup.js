@@ -1,6 +1,8 @@
 // Prepares what every student's processes read, in the classroom's state folder (never in the repository, which
 // may live under a root-only home): a copy of the course's runtime packages (tslab, mathjs, Plotly …), the
-// TypeScript kernel spec, the launcher scripts, and the course's git repository that nbgitpuller pulls from.
+// student runtime that `npm start` installs too (scripts/student-runtime.js: Plotly.js and the course's notebook
+// extension, the Notebook server's settings), the course's kernel (scripts/tslab-kernel.js, under the memory
+// launcher), the launcher scripts, and the course's git repository that nbgitpuller pulls from.
 'use strict';
 
 const { spawnSync } = require('child_process');
@@ -8,6 +10,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const env = require('../scripts/jupyter-env');
+const studentRuntime = require('../scripts/student-runtime');
 
 const ROOT = env.ROOT;
 const HERE = __dirname;
@@ -45,6 +48,11 @@ function runtimePackages() {
   return top;
 }
 
+/** Where a classroom runtime keeps the student runtime: { dataDir (JUPYTER_PATH), configDir (JUPYTER_CONFIG_PATH) }. */
+function studentRuntimeDirs(runtimeDir) {
+  return { dataDir: path.join(runtimeDir, 'share', 'jupyter'), configDir: path.join(runtimeDir, 'config') };
+}
+
 /** Copies the runtime packages, the node binary if students could not run it, and the launcher files. */
 function prepareRuntime(runtimeDir, settings) {
   fs.mkdirSync(runtimeDir, { recursive: true, mode: 0o755 });
@@ -79,6 +87,12 @@ function prepareRuntime(runtimeDir, settings) {
   fs.mkdirSync(path.join(runtimeDir, 'python'), { recursive: true });
   fs.copyFileSync(path.join(HERE, 'capped_kernels.py'), path.join(runtimeDir, 'python', 'capped_kernels.py'));
   fs.chmodSync(path.join(runtimeDir, 'singleuser.sh'), 0o755);
+  // the same student runtime as `npm start`: the hub gives each student's server these folders (jupyterhub_config.py)
+  studentRuntime.install(studentRuntimeDirs(runtimeDir));
+  // the course's kernel wrapper, beside the packages it loads (<runtime>/node_modules/tslab)
+  const kernelScript = path.join(runtimeDir, 'scripts', path.basename(env.kernelScript()));
+  fs.mkdirSync(path.dirname(kernelScript), { recursive: true });
+  fs.copyFileSync(env.kernelScript(), kernelScript);
 
   const kernelDir = path.join(runtimeDir, 'share', 'jupyter', 'kernels', env.KERNEL_NAME);
   fs.mkdirSync(kernelDir, { recursive: true });
@@ -86,7 +100,7 @@ function prepareRuntime(runtimeDir, settings) {
   const spec = {
     argv: [
       '/usr/bin/python3', path.join(runtimeDir, 'kernel_launcher.py'), '{connection_file}', '--',
-      node, `--max-old-space-size=${heapMb}`, path.join(nmDir, 'tslab', 'bin', 'tslab'), 'kernel', '--config-path', '{cf}',
+      node, `--max-old-space-size=${heapMb}`, kernelScript, 'kernel', '--config-path', '{cf}',
     ],
     display_name: 'TypeScript',
     language: 'typescript',
@@ -153,4 +167,4 @@ function publishCourse(stateDir, { branch = 'main', message } = {}) {
   }
 }
 
-module.exports = { ClassroomError, run, worldReachable, prepareRuntime, publishCourse, releaseFiles };
+module.exports = { ClassroomError, run, worldReachable, studentRuntimeDirs, prepareRuntime, publishCourse, releaseFiles };

@@ -12,6 +12,7 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const studentRuntime = require('./student-runtime');
 
 const ROOT = path.resolve(__dirname, '..');
 const JUPYTER_HOME = path.join(ROOT, '.jupyter');
@@ -163,91 +164,33 @@ function writeKernelSpec() {
   return path.join(kernelDir, 'kernel.json');
 }
 
-/** Folder of the course's classic-Notebook extension files (served by the Notebook server at /nbextensions/fcnn-course/). */
-const nbextensionDir = path.join(dirs.path, 'nbextensions', 'fcnn-course');
-/** The custom.js classic Notebook loads on every page (project-local config folder). */
-const customJsFile = path.join(dirs.config, 'custom', 'custom.js');
-
-/**
- * What the course adds to every classic-Notebook page (written by `npm run setup` into .jupyter/config/custom/):
- * 1. MathJax without automatic line-breaking: Notebook 6 turns it on, and then formulas in table cells (02's
- *    summary, 08's feature table) wrap onto three or four lines beside an empty column.
- * 2. Plotly.js loaded once per page from the course's notebook extension, so plots draw at once.
- */
-const CUSTOM_JS = `// Written by fcnn-course's \`npm run setup\` (scripts/jupyter-env.js); changes here are overwritten.
-(function () {
-  // 1. Formulas stay on one line (Notebook 6 configures MathJax with automatic line-breaking, which splits
-  //    formulas in narrow table cells). 'End Config' runs after the Notebook's own MathJax configuration.
-  if (window.MathJax && window.MathJax.Hub) {
-    var noBreaks = { linebreaks: { automatic: false } };
-    MathJax.Hub.Register.StartupHook('End Config', function () {
-      MathJax.Hub.Config({ 'HTML-CSS': noBreaks, CommonHTML: noBreaks, SVG: noBreaks });
-    });
-    // formulas typeset before this file ran are typeset again with the setting above
-    if (MathJax.isReady) MathJax.Hub.Queue(['Rerender', MathJax.Hub]);
-  }
-  // 2. Plotly.js from the course's notebook extension (offline), then any plot that was waiting for it.
-  if (typeof window.requirejs === 'function') {
-    window.requirejs(['nbextensions/fcnn-course/plotly.min'], function (Plotly) {
-      if (!window.Plotly) window.Plotly = Plotly;
-      var q = window.__fcnnPlotlyQueue || [];
-      window.__fcnnPlotlyQueue = [];
-      for (var i = 0; i < q.length; i++) { try { q[i](); } catch (e) { console.warn('fcnn plot:', e); } }
-    }, function (err) { console.warn('fcnn-course: could not load Plotly.js from the notebook extension; run npm run setup', err); });
-  }
-})();
-`;
-
-/** The Notebook server's configuration (project-local config folder). */
-const notebookConfigFile = path.join(dirs.config, 'jupyter_notebook_config.py');
-
-/**
- * Notebook server settings: Markdown files (the solutions) are served as UTF-8. Notebook 6 sends them as
- * `text/markdown` without a charset, so the browser guesses Latin-1 and "σ′ ≤ ¼" turns into "Ïâ² â¤ Â¼".
- */
-const NOTEBOOK_CONFIG = `# Written by fcnn-course's \`npm run setup\` (scripts/jupyter-env.js); changes here are overwritten.
-import mimetypes
-mimetypes.add_type("text/markdown; charset=UTF-8", ".md")
-`;
+/** The student runtime in the project-local folders (scripts/student-runtime.js; the classroom installs the same). */
+const studentRuntimeDirs = { dataDir: dirs.path, configDir: dirs.config };
+/** Folder of the course's notebook extension (served by the Notebook server at /nbextensions/fcnn-course/). */
+const nbextensionDir = path.dirname(studentRuntime.files(studentRuntimeDirs).plotly);
+/** The custom.js that earlier versions of the course wrote; main.js in the extension does its job now. */
+const legacyCustomJs = path.join(dirs.config, 'custom', 'custom.js');
 
 /** The installed Plotly.js bundle (node_modules/plotly.js-dist-min/plotly.min.js). */
 function plotlyAsset() {
-  return path.join(ROOT, 'node_modules', 'plotly.js-dist-min', 'plotly.min.js');
+  return studentRuntime.plotlySource();
 }
 
 /**
- * Installs what classic Notebook pages need, into the project-local Jupyter folders: Plotly.js as the notebook
- * extension file nbextensions/fcnn-course/plotly.min.js (so plot outputs need not carry it), and custom.js.
- * Returns the paths written, or throws when Plotly.js is not installed.
+ * Installs the student runtime (Plotly.js and the course's notebook extension, the Notebook server's settings) into
+ * the project-local Jupyter folders. Returns its files, or throws when Plotly.js is not installed.
  */
 function installNotebookAssets() {
   ensureDirs();
-  const source = plotlyAsset();
-  if (!fs.existsSync(source)) throw new Error(`${path.relative(ROOT, source)} is missing (run npm install)`);
-  fs.mkdirSync(nbextensionDir, { recursive: true });
-  const target = path.join(nbextensionDir, 'plotly.min.js');
-  const same = fs.existsSync(target) && fs.readFileSync(target).equals(fs.readFileSync(source));
-  if (!same) fs.copyFileSync(source, target);
-  fs.mkdirSync(path.dirname(customJsFile), { recursive: true });
-  fs.writeFileSync(customJsFile, CUSTOM_JS);
-  fs.writeFileSync(notebookConfigFile, NOTEBOOK_CONFIG);
-  return { plotly: target, customJs: customJsFile };
+  const f = studentRuntime.install(studentRuntimeDirs);
+  // the old custom.js did what main.js does; both would load Plotly.js twice
+  if (fs.existsSync(legacyCustomJs) && /^\/\/ Written by fcnn-course/.test(fs.readFileSync(legacyCustomJs, 'utf8'))) fs.rmSync(legacyCustomJs);
+  return f;
 }
 
-/** Whether the notebook assets are installed and current: { ok, detail }. */
+/** Whether the student runtime in .jupyter/ is installed and current: { ok, detail }. */
 function notebookAssetsStatus() {
-  const target = path.join(nbextensionDir, 'plotly.min.js');
-  if (!fs.existsSync(target)) return { ok: false, detail: `${path.relative(ROOT, target)} is missing` };
-  if (!fs.existsSync(plotlyAsset()) || !fs.readFileSync(target).equals(fs.readFileSync(plotlyAsset()))) {
-    return { ok: false, detail: `${path.relative(ROOT, target)} differs from the installed plotly.js-dist-min` };
-  }
-  if (!fs.existsSync(notebookConfigFile) || fs.readFileSync(notebookConfigFile, 'utf8') !== NOTEBOOK_CONFIG) {
-    return { ok: false, detail: `${path.relative(ROOT, notebookConfigFile)} is missing or out of date` };
-  }
-  if (!fs.existsSync(customJsFile) || fs.readFileSync(customJsFile, 'utf8') !== CUSTOM_JS) {
-    return { ok: false, detail: `${path.relative(ROOT, customJsFile)} is missing or out of date` };
-  }
-  return { ok: true, detail: `${path.relative(ROOT, target)} and ${path.relative(ROOT, customJsFile)}` };
+  return studentRuntime.status(studentRuntimeDirs);
 }
 
 /**
@@ -315,7 +258,6 @@ module.exports = {
   kernelScript,
   writeKernelSpec,
   nbextensionDir,
-  customJsFile,
   plotlyAsset,
   installNotebookAssets,
   notebookAssetsStatus,

@@ -2,8 +2,8 @@
 // `npm install` runs this (postinstall); run it again any time with `npm run setup`.
 // 1. builds the lib (lib/ → dist/), which the notebooks import as '../dist';
 // 2. registers the tslab TypeScript kernel in the project-local Jupyter folder .jupyter/ (nothing in your home);
-// 3. installs Plotly.js as a notebook extension and a custom.js into .jupyter/ (plots without 5 MB per notebook,
-//    formulas without line breaks; see jupyter-env.js);
+// 3. installs the student runtime into .jupyter/: Plotly.js and the course's notebook extension (plots without
+//    5 MB per notebook, formulas without line breaks; see student-runtime.js, which the classroom uses too);
 // 4. checks that Jupyter is there; if not, prints how to install it.
 // It never fails `npm install`: problems are reported and it exits 0. `npm run doctor` and `npm test` are strict.
 'use strict';
@@ -26,7 +26,7 @@ function main() {
 
   try {
     const assets = env.installNotebookAssets();
-    lines.push(`installed Plotly.js for the Notebook server (${path.relative(env.ROOT, assets.plotly)}) and ${path.relative(env.ROOT, assets.customJs)}`);
+    lines.push(`installed Plotly.js and the course's notebook extension for the Notebook server (${path.relative(env.ROOT, path.dirname(assets.mainJs))})`);
   } catch (err) {
     lines.push(`could not install the notebook assets: ${err.message}`);
   }

@@ -15,7 +15,7 @@ const jupyterEnv = require('../../scripts/jupyter-env.js') as {
   jupyterEnv(): NodeJS.ProcessEnv;
   ensureDirs(): void;
   writeKernelSpec(): string;
-  installNotebookAssets(): { plotly: string; customJs: string };
+  installNotebookAssets(): { plotly: string; mainJs: string; nbconfig: string; notebookConfig: string };
   findJupyter(need?: string[]): { ok: boolean; python?: { command: string; notebook: string }; tried?: string[] };
   INSTALL_HINT: string;
 };

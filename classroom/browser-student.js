@@ -1,0 +1,113 @@
+// One student of the classroom load test in a real browser window (headless Chromium through playwright-core):
+// they log in on the hub's login page, wait while their server starts and nbgitpuller fetches their copy, open
+// notebook 01 from their file list, choose Cell → Run All, and we count what they see: the plot outputs, the
+// plots actually drawn (an SVG from Plotly.js in each plot box), and any notice in place of a plot ("could not be
+// loaded", "Trust Notebook"). Every wait is bounded: a student whose connection drops for longer than
+// `disconnectMs` is reported as failed at once, never waited on for minutes.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const page = require('../scripts/notebook-page');
+
+const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Headless Chromium ($CHROMIUM_PATH or /usr/bin/chromium); throws with the install hint when it is missing. */
+async function launchBrowser() {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`loadtest: Chromium not found at ${executablePath} (browser students need it): sudo apt-get install chromium, or set CHROMIUM_PATH`);
+  }
+  const { chromium } = require('playwright-core');
+  return chromium.launch({ executablePath, timeout: 60000, args: BROWSER_ARGS });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs one browser student. `notebook` is the path inside their course copy (e.g. notebooks/01-the-neuron.ipynb).
+ * Returns { name, browser: true, ok, plots, drawn, notices, errors, spawn_s, first_plot_s, total_s, error }.
+ */
+async function runBrowserStudent(browser, { base, st, courseDir, notebook, screenshot, runTimeoutMs = 600000, disconnectMs = 60000 }) {
+  const r = { name: st.name, browser: true, ok: false, plots: 0, drawn: 0, notices: [], errors: [] };
+  const arrived = Date.now();
+  const since = () => (Date.now() - arrived) / 1000;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  const consoleErrors = [];
+  tab.on('pageerror', (err) => consoleErrors.push(err.message));
+  try {
+    // 1. the hub's login page, as the student sees it
+    await tab.goto(`${base}/hub/login`, { timeout: 60000 });
+    await tab.fill('input[name="username"]', st.name);
+    await tab.fill('input[name="password"]', st.code);
+    await Promise.all([tab.waitForNavigation({ timeout: 60000 }).catch(() => undefined), tab.click('#login_submit')]);
+    // 2. the hub starts their server, nbgitpuller brings their copy, and they land on their file list
+    const tree = new RegExp(`/user/${st.name}/tree/${courseDir}/notebooks`);
+    await tab.waitForURL(tree, { timeout: 300000 });
+    r.spawn_s = since();
+    // 3. they open notebook 01 from the list (a link in the file list opens it in a new tab)
+    const name = path.basename(notebook);
+    const [nbTab] = await Promise.all([
+      context.waitForEvent('page', { timeout: 60000 }),
+      tab.click(`a.item_link[href$="${name}"]`),
+    ]);
+    nbTab.on('pageerror', (err) => consoleErrors.push(err.message));
+    await nbTab.waitForFunction(
+      `window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected() && Jupyter.notebook.kernel.name === 'tslab'`,
+      undefined, { timeout: 120000 },
+    );
+    await tab.close();
+    // 4. Cell → Run All, from the menu
+    await nbTab.click('#celllink');
+    await nbTab.click('#run_all_cells');
+    const until = Date.now() + runTimeoutMs;
+    let lostSince;
+    for (;;) {
+      const state = await nbTab.evaluate(`({ done: ${page.ALL_CELLS_RAN}, connected: Jupyter.notebook.kernel.is_connected(), drawn: ${page.PLOTS_DRAWN}.drawn })`);
+      if (state.drawn > 0 && r.first_plot_s === undefined) r.first_plot_s = since();
+      if (state.done) break;
+      if (!state.connected) {
+        lostSince ??= Date.now();
+        if (Date.now() - lostSince > disconnectMs) throw new Error(`the notebook lost its kernel connection for ${disconnectMs / 1000} s`);
+      } else lostSince = undefined;
+      if (Date.now() > until) throw new Error(`Run All did not finish within ${runTimeoutMs / 1000} s`);
+      await sleep(500);
+    }
+    // 5. what they see: every plot box drawn (Plotly draws right after the output arrives; allow it a moment)
+    r.plots = await nbTab.evaluate(page.PLOT_OUTPUTS);
+    await nbTab.waitForFunction(`${page.PLOTS_DRAWN}.drawn >= ${r.plots} || ${page.PLOT_NOTICES}.length > 0`, undefined, { timeout: 60000 }).catch(() => undefined);
+    const counts = await nbTab.evaluate(page.PLOTS_DRAWN);
+    r.drawn = counts.drawn;
+    if (r.first_plot_s === undefined && r.drawn > 0) r.first_plot_s = since();
+    r.notices = await nbTab.evaluate(page.PLOT_NOTICES);
+    r.errors = (await nbTab.evaluate(page.ERROR_OUTPUTS)).concat(consoleErrors.map((e) => `page error: ${e}`));
+    if (screenshot) {
+      // the first plot as the student sees it (the notebook scrolls inside the page, so a full-page shot shows little)
+      const first = nbTab.locator('.fcnn-plot').first();
+      if (await first.count()) {
+        await first.scrollIntoViewIfNeeded().catch(() => undefined);
+        await nbTab.evaluate(`document.getElementById('site').scrollTop -= 120`).catch(() => undefined);
+      }
+      await nbTab.screenshot({ path: screenshot });
+    }
+    r.total_s = since();
+    if (r.plots === 0) throw new Error('the notebook made no plot outputs');
+    if (counts.total !== r.plots) throw new Error(`${counts.total} plot boxes on the page for ${r.plots} plot outputs`);
+    if (r.drawn !== r.plots) throw new Error(`${r.drawn} of ${r.plots} plots drawn${r.notices.length ? `; the page says: ${r.notices[0]}` : ''}`);
+    if (r.notices.length) throw new Error(`${r.notices.length} notice(s) in place of plots: ${r.notices[0]}`);
+    if (r.errors.length) throw new Error(`errors on the page: ${r.errors.slice(0, 3).join(' | ')}`);
+    r.ok = true;
+  } catch (err) {
+    r.error = String(err && err.message ? err.message : err).split('\n')[0];
+    if (screenshot) {
+      const pages = context.pages();
+      await pages[pages.length - 1]?.screenshot({ path: screenshot }).catch(() => undefined);
+    }
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+  return r;
+}
+
+module.exports = { launchBrowser, runBrowserStudent };
