@@ -24,6 +24,23 @@ async function launchBrowser() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Logs in on the hub's login page and waits for the student's file list (server started, course pulled). */
+async function logIn(tab, base, st, courseDir) {
+  await tab.goto(`${base}/hub/login`, { timeout: 60000 });
+  await tab.fill('input[name="username"]', st.name);
+  await tab.fill('input[name="password"]', st.code);
+  await Promise.all([tab.waitForNavigation({ timeout: 60000 }).catch(() => undefined), tab.click('#login_submit')]);
+  await tab.waitForURL(new RegExp(`/user/${st.name}/tree/${courseDir}/notebooks`), { timeout: 300000 });
+}
+
+const KERNEL_READY = `window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected() && Jupyter.notebook.kernel.name === 'tslab'`;
+
+/** Saves the open notebook as the student would (File → Save and Checkpoint) and waits until it is saved. */
+async function save(tab) {
+  await tab.evaluate(`Jupyter.notebook.save_checkpoint()`);
+  await tab.waitForFunction(`!Jupyter.notebook.dirty`, undefined, { timeout: 30000 });
+}
+
 /**
  * Runs one browser student. `notebook` is the path inside their course copy (e.g. notebooks/01-the-neuron.ipynb).
  * Returns { name, browser: true, ok, plots, drawn, notices, errors, spawn_s, first_plot_s, total_s, error }.
@@ -37,14 +54,9 @@ async function runBrowserStudent(browser, { base, st, courseDir, notebook, scree
   const consoleErrors = [];
   tab.on('pageerror', (err) => consoleErrors.push(err.message));
   try {
-    // 1. the hub's login page, as the student sees it
-    await tab.goto(`${base}/hub/login`, { timeout: 60000 });
-    await tab.fill('input[name="username"]', st.name);
-    await tab.fill('input[name="password"]', st.code);
-    await Promise.all([tab.waitForNavigation({ timeout: 60000 }).catch(() => undefined), tab.click('#login_submit')]);
-    // 2. the hub starts their server, nbgitpuller brings their copy, and they land on their file list
-    const tree = new RegExp(`/user/${st.name}/tree/${courseDir}/notebooks`);
-    await tab.waitForURL(tree, { timeout: 300000 });
+    // 1. the hub's login page, as the student sees it; 2. the hub starts their server, nbgitpuller brings their
+    // copy, and they land on their file list
+    await logIn(tab, base, st, courseDir);
     r.spawn_s = since();
     // 3. they open notebook 01 from the list (a link in the file list opens it in a new tab)
     const name = path.basename(notebook);
@@ -53,10 +65,7 @@ async function runBrowserStudent(browser, { base, st, courseDir, notebook, scree
       tab.click(`a.item_link[href$="${name}"]`),
     ]);
     nbTab.on('pageerror', (err) => consoleErrors.push(err.message));
-    await nbTab.waitForFunction(
-      `window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected() && Jupyter.notebook.kernel.name === 'tslab'`,
-      undefined, { timeout: 120000 },
-    );
+    await nbTab.waitForFunction(KERNEL_READY, undefined, { timeout: 120000 });
     await tab.close();
     // 4. Cell → Run All, from the menu
     await nbTab.click('#celllink');
@@ -92,6 +101,7 @@ async function runBrowserStudent(browser, { base, st, courseDir, notebook, scree
       await nbTab.screenshot({ path: screenshot });
     }
     r.total_s = since();
+    await save(nbTab); // their work, with its outputs, as a student keeps it
     if (r.plots === 0) throw new Error('the notebook made no plot outputs');
     if (counts.total !== r.plots) throw new Error(`${counts.total} plot boxes on the page for ${r.plots} plot outputs`);
     if (r.drawn !== r.plots) throw new Error(`${r.drawn} of ${r.plots} plots drawn${r.notices.length ? `; the page says: ${r.notices[0]}` : ''}`);
@@ -110,4 +120,46 @@ async function runBrowserStudent(browser, { base, st, courseDir, notebook, scree
   return r;
 }
 
-module.exports = { launchBrowser, runBrowserStudent };
+/**
+ * A course update that changes a notebook the student has open (and has run and saved): the lecturer publishes
+ * (`publishUpdate()` returns a text the update put into the notebook), the student opens the hub's address in
+ * another tab (which pulls the update into their copy), comes back to the notebook, and we record what they see:
+ * the notice that the notebook changed on disk, then, after Reload, whether the notebook is trusted, the update
+ * is in it, and their saved plots are drawn. Returns { ok, detail, notice }.
+ */
+async function updateWhileOpen(browser, { base, st, courseDir, notebook, publishUpdate, screenshot }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const tab = await context.newPage();
+    await logIn(tab, base, st, courseDir);
+    await tab.goto(`${base}/user/${st.name}/notebooks/${courseDir}/${notebook}`, { timeout: 60000 });
+    await tab.waitForFunction(KERNEL_READY, undefined, { timeout: 120000 });
+    const before = await tab.evaluate(`({ trusted: Jupyter.notebook.trusted, plots: ${page.PLOT_OUTPUTS} })`);
+    if (!before.trusted || before.plots === 0) return { ok: false, detail: `before the update: trusted=${before.trusted}, ${before.plots} saved plot outputs (the student's saved run is missing)` };
+    const marker = publishUpdate();
+    // the student opens the hub's address again (a bookmark, the link on the board): that pulls the update
+    const other = await context.newPage();
+    await other.goto(`${base}/`, { timeout: 60000 });
+    await other.waitForURL(new RegExp(`/user/${st.name}/tree/${courseDir}/notebooks`), { timeout: 120000 });
+    await other.close();
+    await tab.bringToFront();
+    await tab.evaluate(`window.dispatchEvent(new Event('focus'))`);
+    const notice = await tab.waitForSelector('.modal-dialog .modal-title', { timeout: 40000 }).then((el) => el.innerText()).catch(() => undefined);
+    await sleep(800); // the dialog fades in
+    if (screenshot) await tab.screenshot({ path: screenshot.replace(/\.png$/, '-notice.png') });
+    if (!notice) return { ok: false, detail: 'no notice appeared in the open notebook after the update changed it on disk' };
+    await Promise.all([tab.waitForNavigation({ timeout: 60000 }), tab.click('.modal-footer button:has-text("Reload")')]);
+    await tab.waitForFunction(KERNEL_READY, undefined, { timeout: 120000 });
+    const plots = await tab.evaluate(page.PLOT_OUTPUTS);
+    await tab.waitForFunction(`${page.PLOTS_DRAWN}.drawn >= ${plots} || ${page.PLOT_NOTICES}.length > 0`, undefined, { timeout: 60000 }).catch(() => undefined);
+    const after = await tab.evaluate(`({ trusted: Jupyter.notebook.trusted, drawn: ${page.PLOTS_DRAWN}.drawn, notices: ${page.PLOT_NOTICES},
+      updated: Jupyter.notebook.get_cells().some((c) => c.get_text().includes(${JSON.stringify(marker)})) })`);
+    if (screenshot) await tab.screenshot({ path: screenshot });
+    const detail = `notice "${notice}"; after Reload: trusted=${after.trusted}, update in the notebook=${after.updated}, ${after.drawn}/${plots} saved plots drawn${after.notices.length ? `, notices: ${after.notices[0]}` : ''}`;
+    return { ok: after.trusted && after.updated && plots > 0 && after.drawn === plots && after.notices.length === 0, detail, notice };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+module.exports = { launchBrowser, runBrowserStudent, updateWhileOpen };

@@ -4,7 +4,9 @@
 //   sudo npm run classroom                         start (in the background) on this machine's LAN address, port 8000
 //   sudo npm run classroom -- roster 30            30 students (student01 …) with login codes, printed once
 //   sudo npm run classroom -- roster class.csv     the names in a CSV file (first column; header "name" optional)
-//   sudo npm run classroom -- publish              push the current course (notebooks, data, lib, built dist/) to students
+//   sudo npm run classroom -- publish              push the student edition (notebooks without lecturer notes, data,
+//                                                  lib, built dist/) to students; names every file it changed
+//   sudo npm run classroom -- release-solutions 03 give students the worked solution of notebook 03 (both editions)
 //   sudo npm run classroom -- status               running? URL, who is active
 //   sudo npm run classroom -- stop                 stop the hub and every student server
 //
@@ -22,6 +24,7 @@ const os = require('os');
 const path = require('path');
 const roster = require('./roster');
 const { ClassroomError, prepareRuntime, publishCourse } = require('./setup');
+const edition = require('./edition');
 
 const DEFAULTS = {
   port: 8000,
@@ -84,6 +87,15 @@ function paths(stateDir) {
     log: path.join(stateDir, 'hub.log'),
     course: path.join(stateDir, 'course.git'),
   };
+}
+
+/**
+ * A command for the lecturer to type, as this classroom needs it: with --state when the state folder is not the
+ * default, so that it reaches this classroom and not an empty default one.
+ */
+function command(stateDir, args) {
+  const state = path.resolve(stateDir) === path.resolve(DEFAULTS.state) && !process.env.FCNN_CLASSROOM_STATE ? '' : ` --state ${stateDir}`;
+  return `npm run classroom -- ${args}${state}`;
 }
 
 function readSettings(p) {
@@ -236,7 +248,7 @@ async function start(opts) {
   const pid = runningPid(p);
   if (pid) {
     const u = urls(readSettings(p) || s);
-    throw new ClassroomError(`the classroom is already running (pid ${pid}, state ${p.state}); students use ${u.student}. Stop it first with \`npm run classroom -- stop\``);
+    throw new ClassroomError(`the classroom is already running (pid ${pid}, state ${p.state}); students use ${u.student}. Stop it first with \`${command(p.state, 'stop')}\``);
   }
   checkTools();
   for (const [host, port, what] of [[s.ip, s.port, 'students\' port'], ['127.0.0.1', s.hub_port, 'hub\'s internal port'], ['127.0.0.1', s.proxy_api_port, 'proxy\'s API port']]) {
@@ -252,7 +264,7 @@ async function start(opts) {
   prepareRuntime(p.runtime, s);
   if (!fs.existsSync(p.course)) {
     const pub = publishCourse(p.state, { message: 'First course release' });
-    console.log(`classroom: published the course (commit ${pub.commit.slice(0, 8)})`);
+    console.log(`classroom: published the student edition (commit ${pub.commit.slice(0, 8)}, ${pub.files.length} files; no solutions released yet)`);
   }
   const r = roster.readRoster(p.roster);
   const issued = roster.addUsers(r, [s.admin], { admin: true });
@@ -296,10 +308,11 @@ async function start(opts) {
     `classroom: JupyterHub is running (pid ${child.pid}); log: ${p.log}`,
     `  students open:   ${u.student}`,
     `  lecturer admin:  ${u.admin}   (log in as "${s.admin}")`,
-    ...(issued.length ? [`  lecturer code:   ${issued[0].code}   (shown once; \`npm run classroom -- roster --reset ${s.admin}\` makes a new one)`] : []),
+    ...(issued.length ? [`  lecturer code:   ${issued[0].code}   (shown once; \`${command(p.state, `roster --reset ${s.admin}`)}\` makes a new one)`] : []),
     `  per student: ${s.memory_gb} GB memory, ${s.max_kernels} kernels; idle servers stop after ${s.idle_minutes} min`,
-    `  add students:    npm run classroom -- roster 30   (or a CSV of names)`,
-    `  stop:            npm run classroom -- stop`,
+    `  add students:    ${command(p.state, 'roster 30')}   (or a CSV of names)`,
+    `  solutions:       ${command(p.state, 'release-solutions 03')}   (when the class has done notebook 03)`,
+    `  stop:            ${command(p.state, 'stop')}`,
   ].join('\n'));
   if (opts.foreground) {
     await new Promise((resolve) => child.on('exit', resolve));
@@ -378,21 +391,58 @@ function rosterCommand(opts, rest) {
   }
 }
 
-function publishCommand(opts) {
+const CHANGE = { A: 'added', M: 'changed', D: 'removed' };
+
+function publishCommand(opts, { what = 'course update' } = {}) {
   requireRoot('npm run classroom -- publish');
   const { p } = resolveSettings(opts);
   fs.mkdirSync(p.state, { recursive: true });
   const pub = publishCourse(p.state, { message: opts.message });
-  console.log(pub.changed
-    ? `classroom: published course update ${pub.commit.slice(0, 8)}; students get it the next time they open the hub (their own edits are kept; nbgitpuller merges)`
-    : `classroom: nothing changed since the last publish (${pub.commit.slice(0, 8)})`);
+  if (!pub.changed) {
+    console.log(`classroom: nothing changed since the last publish (${pub.commit.slice(0, 8)})`);
+    return pub;
+  }
+  console.log(`classroom: published ${what} ${pub.commit.slice(0, 8)}, ${pub.files.length} file(s):`);
+  for (const line of pub.files) {
+    const [status, ...rest] = line.split('\t');
+    console.log(`  ${(CHANGE[status[0]] || status).padEnd(8)} ${rest.join(' → ')}`);
+  }
+  console.log('Students get it the next time they open the hub (their own edits are kept; nbgitpuller merges).');
+  return pub;
+}
+
+function releaseSolutionsCommand(opts, rest) {
+  requireRoot('npm run classroom -- release-solutions');
+  const { p } = resolveSettings(opts);
+  let numbers;
+  try {
+    numbers = edition.checkReleaseArgs(path.resolve(__dirname, '..'), rest);
+  } catch (err) {
+    if (err instanceof edition.EditionError) throw new ClassroomError(err.message);
+    throw err;
+  }
+  fs.mkdirSync(p.state, { recursive: true });
+  const before = edition.readReleased(p.state);
+  const fresh = numbers.filter((n) => !before.includes(n));
+  if (fresh.length === 0) {
+    console.log(`classroom: the solutions of ${numbers.join(', ')} are already released (released: ${before.join(', ')})`);
+    return;
+  }
+  edition.writeReleased(p.state, before.concat(fresh));
+  try {
+    publishCommand(opts, { what: `the solutions of ${fresh.join(', ')}` });
+  } catch (err) {
+    edition.writeReleased(p.state, before); // nothing half-applied: not published, not recorded
+    throw err;
+  }
 }
 
 async function main(argv) {
   const { opts, rest } = parseArgs(argv);
   const cmd = rest.shift() || 'start';
   if (opts.help) {
-    console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 15).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    const lines = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
+    console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     return;
   }
   if (cmd === 'start') return start(opts);
@@ -400,7 +450,8 @@ async function main(argv) {
   if (cmd === 'status') return status(opts);
   if (cmd === 'roster') return rosterCommand(opts, rest);
   if (cmd === 'publish') return publishCommand(opts);
-  throw new ClassroomError(`unknown command "${cmd}"; expected start, stop, status, roster or publish`);
+  if (cmd === 'release-solutions') return releaseSolutionsCommand(opts, rest);
+  throw new ClassroomError(`unknown command "${cmd}"; expected start, stop, status, roster, publish or release-solutions`);
 }
 
 module.exports = { main, parseArgs, resolveSettings, paths, runningPid, hubApi, urls, lanAddress };

@@ -157,6 +157,8 @@ c.Spawner.http_timeout = S.get("start_timeout", 180)
 idle_s = max(1, round(S["idle_minutes"] * 60))
 c.Spawner.args = [
     "--NotebookApp.kernel_manager_class=capped_kernels.CappedKernelManager",
+    # notebooks of the course copy that an update merged into stay trusted (their plots draw): course_contents.py
+    "--NotebookApp.contents_manager_class=course_contents.CourseContentsManager",
     f"--CappedKernelManager.max_kernels={S['max_kernels']}",
     f"--CappedKernelManager.memory_gb={S['memory_gb']}",
     # Idle culling by the single-user server itself (jupyterhub-idle-culler is not packaged in Debian 12):

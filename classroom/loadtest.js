@@ -29,7 +29,8 @@ const WebSocket = require('ws');
 const { ServerConnection, SessionAPI, KernelConnection } = require('@jupyterlab/services');
 const env = require('../scripts/jupyter-env');
 const { PLOTLY_MIME: PLOTLY } = require('../scripts/notebook-page');
-const { launchBrowser, runBrowserStudent } = require('./browser-student');
+const { launchBrowser, runBrowserStudent, updateWhileOpen } = require('./browser-student');
+const { stringifyNotebook } = require('../scripts/notebook');
 
 const CLI = path.join(__dirname, 'cli.js');
 console.debug = () => {}; // @jupyterlab/services narrates every websocket it opens
@@ -556,7 +557,9 @@ async function lecturerChecks(hub, A, o) {
   if (!put.ok) throw new Error(`saving A's edit failed: HTTP ${put.status}`);
   const pubR = spawnSync('git', ['--git-dir', path.join(hub.state, 'course.git'), 'log', '--oneline'], { encoding: 'utf8' });
   // Publish an update: a copy of the course repo's tree plus one new file (the lecturer's real repo is not touched).
-  const update = addFileToCourse(hub.state, 'notebooks/99-announcement.md', '# Next week\nBring your questions about backpropagation.\n');
+  const update = changeCourse(hub.state, 'Announcement for next week', (work) => {
+    fs.writeFileSync(path.join(work, 'notebooks/99-announcement.md'), '# Next week\nBring your questions about backpropagation.\n');
+  });
   const s = hub.settings();
   const pull = await ServerConnection.makeRequest(`${A.settings.baseUrl}git-pull/api?repo=${encodeURIComponent(s.course_repo_url)}&branch=${s.course_branch}&targetpath=${s.course_dir}`, {}, A.settings);
   const pullText = await pull.text();
@@ -596,7 +599,40 @@ async function lecturerChecks(hub, A, o) {
 }
 
 /** Commits one new file on top of the published course (as `npm run classroom -- publish` would). */
-function addFileToCourse(state, rel, text) {
+/**
+ * A browser student has notebook 01 open (run and saved) when the lecturer publishes an update that changes it:
+ * the student must be told before saving, and after Reload see a trusted notebook with the update and their plots.
+ */
+async function updateCheck(hub, browser, st) {
+  const name = 'a course update to an open notebook: the student is told, and after Reload it is trusted, updated and drawn';
+  const marker = `Updated for this week: ${Date.now()}`;
+  try {
+    const r = await updateWhileOpen(browser, {
+      base: hub.base, st, courseDir: hub.settings().course_dir, notebook: NOTEBOOK, screenshot: artifactFile(`classroom-update-${st.name}.png`),
+      publishUpdate: () => {
+        changeCourse(hub.state, 'Notebook 01: this week\'s note', (work) => {
+          const file = path.join(work, NOTEBOOK);
+          const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+          const first = nb.cells.find((c) => c.cell_type === 'markdown');
+          first.source = [].concat(first.source, [`\n\n*${marker}*`]);
+          fs.writeFileSync(file, stringifyNotebook(nb));
+        });
+        return marker;
+      },
+    });
+    log(`${r.ok ? 'OK    ' : 'FAILED'} ${name} — ${st.name}: ${r.detail}`);
+    return { name, ok: r.ok };
+  } catch (err) {
+    log(`FAILED ${name} — ${st.name}: ${String(err.message).split('\n')[0]}`);
+    return { name, ok: false };
+  }
+}
+
+/**
+ * A course update as a lecturer makes one, on a clone of the classroom's course repository (the lecturer's real
+ * checkout is not touched): `edit(workTree)` changes files, then it is committed and pushed. Returns the commit.
+ */
+function changeCourse(state, message, edit) {
   const bare = path.join(state, 'course.git');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fcnn-classroom-update-'));
   const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'lecturer', GIT_AUTHOR_EMAIL: 'l@localhost', GIT_COMMITTER_NAME: 'lecturer', GIT_COMMITTER_EMAIL: 'l@localhost' };
@@ -607,10 +643,9 @@ function addFileToCourse(state, rel, text) {
   };
   try {
     git('clone', '--quiet', bare, '.');
-    fs.mkdirSync(path.join(work, path.dirname(rel)), { recursive: true });
-    fs.writeFileSync(path.join(work, rel), text);
-    git('add', rel);
-    git('commit', '--quiet', '-m', 'Announcement for next week');
+    edit(work);
+    git('add', '-A', '.');
+    git('commit', '--quiet', '-m', message);
     git('push', '--quiet', 'origin', 'HEAD');
     spawnSync('chmod', ['-R', 'a+rX', bare]);
     return git('rev-parse', 'HEAD').trim();
@@ -791,7 +826,6 @@ async function main() {
       log(`${st.name} (browser, arrived at ${(st.at / 1000).toFixed(0)} s): ${r.ok ? `ok, ${r.drawn}/${r.plots} plots drawn; file list after ${r.spawn_s.toFixed(1)} s, first plot drawn after ${r.first_plot_s?.toFixed(1)} s, done after ${r.total_s.toFixed(1)} s` : `FAILED: ${r.error}`}`);
       return r;
     }));
-    await browser?.close().catch(() => undefined);
     const rssWhileRunning = processTree(hubPid);
     const peakNotebooks = peak;
     const ok = results.filter((r) => r.ok && (o.badOnly || o.idleCheck || (r.plots === expectedPlots && expectedPlots > 0)));
@@ -821,11 +855,14 @@ async function main() {
       log(`bad cases: A = ${A.name}, B = ${B.name}`);
       cases = await badCases(hub, A, B, o);
       if (!o.badOnly) checks = await lecturerChecks(hub, A, o);
+      const bst = students.find((st) => inBrowser.has(st.name) && results.some((r) => r.name === st.name && r.ok));
+      if (bst) checks.push(await updateCheck(hub, browser, bst));
     } else {
       log('bad cases: skipped, fewer than two students got a kernel');
       cases = [{ name: 'bad cases need two running students', denied: false }];
     }
     clearInterval(sampler);
+    await browser?.close().catch(() => undefined);
     for (const st of students) if (st.kernel && !st.kernel.isDisposed) st.kernel.dispose();
     const denied = cases.filter((c) => c.denied).length;
     const failedChecks = checks.filter((c) => !c.ok).length;

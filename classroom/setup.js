@@ -2,7 +2,8 @@
 // may live under a root-only home): a copy of the course's runtime packages (tslab, mathjs, Plotly …), the
 // student runtime that `npm start` installs too (scripts/student-runtime.js: Plotly.js and the course's notebook
 // extension, the Notebook server's settings), the course's kernel (scripts/tslab-kernel.js, under the memory
-// launcher), the launcher scripts, and the course's git repository that nbgitpuller pulls from.
+// launcher), the launcher scripts, and the course's git repository that nbgitpuller pulls from (the student
+// edition, classroom/edition.js).
 'use strict';
 
 const { spawnSync } = require('child_process');
@@ -11,6 +12,7 @@ const fs = require('fs');
 const path = require('path');
 const env = require('../scripts/jupyter-env');
 const studentRuntime = require('../scripts/student-runtime');
+const edition = require('./edition');
 
 const ROOT = env.ROOT;
 const HERE = __dirname;
@@ -85,7 +87,7 @@ function prepareRuntime(runtimeDir, settings) {
   }
   for (const f of RUNTIME_FILES) fs.copyFileSync(path.join(HERE, f), path.join(runtimeDir, f));
   fs.mkdirSync(path.join(runtimeDir, 'python'), { recursive: true });
-  fs.copyFileSync(path.join(HERE, 'capped_kernels.py'), path.join(runtimeDir, 'python', 'capped_kernels.py'));
+  for (const f of ['capped_kernels.py', 'course_contents.py']) fs.copyFileSync(path.join(HERE, f), path.join(runtimeDir, 'python', f));
   fs.chmodSync(path.join(runtimeDir, 'singleuser.sh'), 0o755);
   // the same student runtime as `npm start`: the hub gives each student's server these folders (jupyterhub_config.py)
   studentRuntime.install(studentRuntimeDirs(runtimeDir));
@@ -112,43 +114,31 @@ function prepareRuntime(runtimeDir, settings) {
   return { node, kernelSpec: path.join(kernelDir, 'kernel.json') };
 }
 
-/** The files that make up a course release: the tracked notebooks, data, lib sources and README, plus dist/. */
-function releaseFiles() {
-  const tracked = spawnSync('git', ['ls-files', '-z', '--', 'notebooks', 'data', 'lib', 'README.md'], { cwd: ROOT, encoding: 'utf8' });
-  let files;
-  if (tracked.status === 0 && tracked.stdout) files = tracked.stdout.split('\0').filter(Boolean);
-  else files = walk(ROOT, ['notebooks', 'data', 'lib']).concat(['README.md']);
-  files = files.filter((f) => fs.existsSync(path.join(ROOT, f)) && !f.includes('.ipynb_checkpoints'));
-  return files.concat(walk(ROOT, ['dist']));
-}
-
-function walk(root, tops) {
-  const out = [];
-  const go = (rel) => {
-    const full = path.join(root, rel);
-    if (!fs.existsSync(full)) return;
-    if (fs.statSync(full).isDirectory()) for (const e of fs.readdirSync(full)) go(path.join(rel, e));
-    else out.push(rel);
-  };
-  tops.forEach(go);
-  return out;
-}
-
 /**
- * Publishes the course as a new commit on the classroom's own git repository (bare, in the state folder), which
- * students' nbgitpuller pulls from: notebooks, data, lib and the built dist/. Returns { commit, changed }.
+ * Publishes the student edition (classroom/edition.js: notebooks without outputs or lecturer notes, the released
+ * solutions, data, lib, README and the built dist/) as a new commit on the classroom's own git repository (bare,
+ * in the state folder), which students' nbgitpuller pulls from. Returns { commit, changed, files: ['A\tpath', …] }.
+ * Throws (publishing nothing) when a notebook is not tracked by git or the lib does not build.
  */
-function publishCourse(stateDir, { branch = 'main', message } = {}) {
-  if (!env.buildStatus().ok || !fs.existsSync(path.join(ROOT, 'dist', 'index.js'))) {
+function publishCourse(stateDir, { branch = 'main', message, root = ROOT } = {}) {
+  if (root === ROOT && (!env.buildStatus().ok || !fs.existsSync(path.join(ROOT, 'dist', 'index.js')))) {
     if (!env.buildLib('pipe')) throw new ClassroomError('`npm run build` failed; fix the lib before publishing the course');
+  }
+  let files;
+  try {
+    files = edition.editionFiles(root, edition.readReleased(stateDir));
+  } catch (err) {
+    if (err instanceof edition.EditionError) throw new ClassroomError(err.message);
+    throw err;
   }
   const bare = path.join(stateDir, 'course.git');
   if (!fs.existsSync(bare)) run('git', ['init', '--quiet', '--bare', `--initial-branch=${branch}`, bare]);
   const stage = fs.mkdtempSync(path.join(stateDir, 'publish-'));
   try {
-    for (const f of releaseFiles()) {
-      fs.mkdirSync(path.join(stage, path.dirname(f)), { recursive: true });
-      fs.copyFileSync(path.join(ROOT, f), path.join(stage, f));
+    for (const f of files) {
+      fs.mkdirSync(path.join(stage, path.dirname(f.rel)), { recursive: true });
+      if (f.text !== undefined) fs.writeFileSync(path.join(stage, f.rel), f.text);
+      else fs.copyFileSync(f.source, path.join(stage, f.rel));
     }
     const git = (...args) => run('git', ['--git-dir', bare, '--work-tree', stage, ...args], {
       env: { ...process.env, GIT_AUTHOR_NAME: 'classroom', GIT_AUTHOR_EMAIL: 'classroom@localhost', GIT_COMMITTER_NAME: 'classroom', GIT_COMMITTER_EMAIL: 'classroom@localhost' },
@@ -156,15 +146,16 @@ function publishCourse(stateDir, { branch = 'main', message } = {}) {
     const hasHead = spawnSync('git', ['--git-dir', bare, 'rev-parse', '--verify', '--quiet', branch]).status === 0;
     if (hasHead) git('read-tree', branch);
     git('add', '-A', '.');
-    const diff = spawnSync('git', ['--git-dir', bare, '--work-tree', stage, 'diff', '--cached', '--quiet']);
-    if (hasHead && diff.status === 0) return { commit: git('rev-parse', branch).trim(), changed: false };
+    const changes = (hasHead ? git('diff', '--cached', '--name-status', branch) : git('diff', '--cached', '--name-status', '--root', '4b825dc642cb6eb9a060e54bf8d69288fbee4904'))
+      .split('\n').filter(Boolean);
+    if (hasHead && changes.length === 0) return { commit: git('rev-parse', branch).trim(), changed: false, files: [] };
     const msg = message || `Course update ${new Date().toISOString()}`;
     git('commit', '--quiet', '-m', msg);
     run('chmod', ['-R', 'a+rX', bare]);
-    return { commit: git('rev-parse', branch).trim(), changed: true };
+    return { commit: git('rev-parse', branch).trim(), changed: true, files: changes };
   } finally {
     fs.rmSync(stage, { recursive: true, force: true });
   }
 }
 
-module.exports = { ClassroomError, run, worldReachable, studentRuntimeDirs, prepareRuntime, publishCourse, releaseFiles };
+module.exports = { ClassroomError, run, worldReachable, studentRuntimeDirs, prepareRuntime, publishCourse };

@@ -27,11 +27,40 @@ function plotlySource() {
  * The extension every notebook page loads:
  * 1. MathJax without automatic line-breaking: Notebook 6 turns it on, and then formulas in table cells (02's
  *    summary, 08's feature table) wrap onto three or four lines beside an empty column;
- * 2. Plotly.js loaded once per page from this extension's folder (offline), then any plot that was waiting for it.
+ * 2. Plotly.js loaded once per page from this extension's folder (offline), then any plot that was waiting for it;
+ * 3. a notice when the open notebook changed on disk (a course update), before the student saves over it.
  */
 const MAIN_JS = `// Written by fcnn-course (scripts/student-runtime.js); changes here are overwritten.
-define([], function () {
+define(['base/js/dialog'], function (dialog) {
+  // 3. A notebook that changed on disk while it was open here (a course update pulled into the student's copy,
+  //    a git pull): say so before the student saves over it. Jupyter itself asks only when they save, and its
+  //    "Overwrite" then silently removes the update.
+  function watchDisk() {
+    var nb = window.Jupyter && Jupyter.notebook;
+    if (!nb || !nb.contents || !nb.notebook_path) return;
+    var told = false;
+    function check() {
+      if (told || !nb.last_modified) return;
+      nb.contents.get(nb.notebook_path, { content: false }).then(function (model) {
+        var disk = new Date(model.last_modified).getTime();
+        if (told || !(disk - new Date(nb.last_modified).getTime() > 1000)) return;
+        told = true;
+        dialog.modal({
+          title: 'This notebook was updated',
+          body: 'The file on disk changed after you opened it here: the course was updated, and the update was ' +
+            'merged into your saved copy. Reload the page to see it; your saved work is kept. Anything you typed ' +
+            'here since your last save is not in the updated file: copy it first. If you save this page instead, ' +
+            'choose "Reload" when Jupyter asks; "Overwrite" would remove the update.',
+          buttons: { 'Keep working here': {}, 'Reload': { 'class': 'btn-primary', click: function () { window.location.reload(); } } },
+          notebook: nb, keyboard_manager: nb.keyboard_manager,
+        });
+      }, function () {});
+    }
+    setInterval(check, 15000);
+    window.addEventListener('focus', check);
+  }
   function load_ipython_extension() {
+    watchDisk();
     // 1. Formulas stay on one line. 'End Config' has usually passed already: MathJax then calls the hook at once.
     if (window.MathJax && window.MathJax.Hub) {
       var noBreaks = { linebreaks: { automatic: false } };
