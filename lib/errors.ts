@@ -185,9 +185,9 @@ function inTslabKernel(): boolean {
   return kernelCache;
 }
 
-/** A frame of the engine, of tslab, of another package or of Node itself (not the student's code). */
+/** A frame of the engine, of tslab or the course's kernel wrapper, of another package or of Node itself (not the student's code). */
 function isInternalFrame(line: string): boolean {
-  return /[\\/](dist|lib|node_modules)[\\/]|\(node:|at node:|at sigintHandlersWrap|at Script\.runInThisContext/.test(line);
+  return /[\\/](dist|lib|node_modules)[\\/]|[\\/]tslab-kernel\.js:|\(node:|at node:|at sigintHandlersWrap|at Script\.runInThisContext/.test(line);
 }
 
 /**

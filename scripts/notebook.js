@@ -10,12 +10,16 @@ const crypto = require('crypto');
 const fs = require('fs');
 
 const KERNELSPEC = { display_name: 'TypeScript', language: 'typescript', name: 'tslab' };
+// Exactly the language_info the course kernel reports (scripts/tslab-kernel.js; version: the TypeScript that tslab
+// compiles with, @tslab/typescript-for-tslab). Classic Notebook marks a notebook modified when the kernel's
+// language_info differs from the notebook's, so an opened notebook would show "(unsaved changes)". A tslab update
+// that changes it fails `npm run test:kernel` (test_language_info_matches_the_notebooks).
 const LANGUAGE_INFO = {
   codemirror_mode: { mode: 'typescript', name: 'javascript', typescript: true },
   file_extension: '.ts',
   mimetype: 'text/typescript',
   name: 'typescript',
-  version: '5.6',
+  version: '5.0.4',
 };
 const ID_PATTERN = /^[a-zA-Z0-9-_]{1,64}$/;
 
@@ -66,7 +70,8 @@ function cleanNotebook(nb, seed = 'fcnn') {
   const usedIds = new Set();
   const metadata = { ...(nb.metadata || {}) };
   metadata.kernelspec = { ...KERNELSPEC };
-  metadata.language_info = { ...LANGUAGE_INFO, ...(metadata.language_info || {}), name: 'typescript' };
+  // always the course kernel's: a notebook saved by another kernel version is stored as every other one
+  metadata.language_info = JSON.parse(JSON.stringify(LANGUAGE_INFO));
   delete metadata.widgets;
   return {
     cells: nb.cells.map((c, i) => cleanCell(c, seed, i, usedIds)),
@@ -94,4 +99,4 @@ function writeNotebook(file, cells, metadata = {}) {
   fs.writeFileSync(file, stringifyNotebook(cleanNotebook({ cells, metadata }, seed)));
 }
 
-module.exports = { KERNELSPEC, ID_PATTERN, markdown, code, toLines, cleanNotebook, stringifyNotebook, writeNotebook };
+module.exports = { KERNELSPEC, LANGUAGE_INFO, ID_PATTERN, markdown, code, toLines, cleanNotebook, stringifyNotebook, writeNotebook };

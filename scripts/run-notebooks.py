@@ -76,6 +76,11 @@ def stderr_of(cell):
     return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr")
 
 
+def error_text_of(cell):
+    """What the cell's error output shows (the course kernel reports a failed cell as an `error` output)."""
+    return "\n".join("\n".join(o.get("traceback", [])) for o in cell.get("outputs", []) if o.get("output_type") == "error")
+
+
 def execute(path, timeout, untranslated_log=None):
     """Runs one notebook; returns (nb, seconds, failures)."""
     nb = nbformat.read(path, as_version=4)
@@ -111,7 +116,7 @@ def execute(path, timeout, untranslated_log=None):
     except CellExecutionError as err:
         i = state["index"]
         cell = nb.cells[i]
-        detail = stderr_of(cell).strip() or str(err).strip().splitlines()[-1]
+        detail = error_text_of(cell).strip() or stderr_of(cell).strip() or str(err).strip().splitlines()[-1]
         failures.append((i, cell, detail))
     seconds = time.monotonic() - start
     for index, cell, message in error_outputs(nb):
