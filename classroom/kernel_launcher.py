@@ -145,9 +145,13 @@ def main():
                         last_parent = parent
                     elif state == "idle":
                         running.pop(parent["msg_id"], None)
-                elif header.get("msg_type") == "stream":
+                elif header.get("msg_type") in ("stream", "error"):
+                    # a refused allocation: on stderr from tslab itself, or as an error message from the course's
+                    # kernel wrapper (scripts/tslab-kernel.js sends a failed cell's error that way)
                     content = json.loads(frames[i + 5])
-                    if content.get("name") == "stderr" and REFUSED_ALLOCATION.search(content.get("text", "")):
+                    said = (content.get("text", "") if content.get("name") == "stderr" else
+                            "\n".join([content.get("evalue", "")] + list(content.get("traceback", []))))
+                    if REFUSED_ALLOCATION.search(said):
                         text = (f"Your kernel ran out of its {memory_gb:g} GB memory limit while running this cell: "
                                 f"the allocation was refused. The kernel is still running; use less data, or free "
                                 f"big variables you no longer need (set them to null).\n")

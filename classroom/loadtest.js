@@ -228,7 +228,7 @@ async function execute(kernel, code, onOutput, timeoutMs = 600000, disconnectMs 
         }
       }, 1000);
     })]);
-    // tslab reports errors on stderr and replies without ename/evalue
+    // the course kernel (scripts/tslab-kernel.js) replies with ename/evalue; a plain tslab only writes to stderr
     const stderr = outputs.filter((x) => x.msgType === 'stream' && x.content.name === 'stderr').map((x) => x.content.text).join('');
     // the message, not the bottom of the stack: the lines that are not "    at …" frames
     const said = stderr.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(0, 4).join(' | ');
