@@ -366,14 +366,14 @@ function rosterCommand(opts, rest) {
   fs.mkdirSync(p.state, { recursive: true });
   const r = roster.readRoster(p.roster);
   if (opts.list) {
-    for (const [name, e] of Object.entries(r.users)) console.log(`${name}${e.admin ? ' (admin)' : ''}`);
+    for (const [name, e] of Object.entries(r.users)) console.log(`${name}${e.admin ? ' (admin)' : ''}${e.display ? `   ${e.display}` : ''}`);
     return;
   }
   if (rest.length === 0) throw new ClassroomError('roster: give a number of students (e.g. 30) or a CSV file of names; --reset NAME gives someone a new code');
   let names;
   if (opts.reset && rest.every((x) => roster.NAME_PATTERN.test(x))) names = rest;
-  else names = rest.flatMap((src) => roster.namesFromSource(src));
-  const unknown = opts.reset ? names.filter((n) => !r.users[n]) : [];
+  else names = rest.flatMap((src) => roster.entriesFromSource(src));
+  const unknown = opts.reset ? names.map((n) => n.name ?? n).filter((n) => !r.users[n]) : [];
   if (unknown.length) throw new ClassroomError(`roster --reset: not on the roster: ${unknown.join(', ')}`);
   const issued = roster.addUsers(r, names, { admin: false, reset: !!opts.reset });
   for (const it of issued) if (it.name === s.admin) r.users[it.name].admin = true;
@@ -383,10 +383,10 @@ function rosterCommand(opts, rest) {
     console.log(JSON.stringify({ issued, skipped }));
   } else {
     console.log(`classroom: ${issued.length} new code(s)${skipped ? `; ${skipped} name(s) already had one (keep theirs; --reset to replace)` : ''}. Hand each student their line — codes are stored only as hashes and shown only now:`);
-    for (const it of issued) console.log(`  ${it.name.padEnd(22)} ${it.code}`);
+    for (const line of roster.issuedLines(issued)) console.log(line);
   }
   if (opts.handout) {
-    fs.writeFileSync(opts.handout, 'name,code\n' + issued.map((x) => `${x.name},${x.code}`).join('\n') + '\n', { mode: 0o600 });
+    fs.writeFileSync(opts.handout, roster.handoutCsv(issued), { mode: 0o600 });
     console.error(`classroom: wrote ${issued.length} codes to ${opts.handout} (readable by you only; delete it after printing)`);
   }
 }

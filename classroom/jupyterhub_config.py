@@ -21,21 +21,46 @@ c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
 
 
 def verify_code(code, stored):
-    algo, n, r, p, salt, digest = stored.split("$")
-    if algo != "scrypt":
+    try:
+        algo, n, r, p, salt, digest = stored.split("$")
+        if algo != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        got = hashlib.scrypt(code.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                             dklen=len(expected), maxmem=64 * 1024 * 1024)
+    except (AttributeError, ValueError):  # not a hash this roster writes (binascii.Error is a ValueError)
         return False
-    expected = base64.b64decode(digest)
-    got = hashlib.scrypt(code.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
-                         dklen=len(expected), maxmem=64 * 1024 * 1024)
     return hmac.compare_digest(got, expected)
 
 
 class RosterAuthenticator(Authenticator):
     """Only names in the roster get in, with the code the lecturer handed out. The roster is re-read at every
-    login, so students added with `npm run classroom -- roster` can log in without restarting the hub."""
+    login, so students added with `npm run classroom -- roster` can log in without restarting the hub.
+    The roster's keys are login names (classroom/roster.js makes them: a-z first, then a-z, 0-9, '-', '_'); a
+    student may type their login in any case, or their name as the roster shows it ("Li Wei", "zoë",
+    "alice@example.edu": any case, runs of spaces as one), which stands for its login when exactly one student
+    has that name."""
+
+    @staticmethod
+    def display_key(name):
+        """As displayKey in roster.js, with Python's casefold for lower case."""
+        import unicodedata
+        return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+    def roster_login(self, users, typed):
+        """The login name (a key of `users`) that what the student typed stands for, or None."""
+        name = self.normalize_username(typed.strip())
+        if name in users:
+            return name
+        key = self.display_key(typed)
+        matches = [login for login, e in users.items() if e.get("display") and self.display_key(e["display"]) == key]
+        if len(matches) > 1:
+            self.log.warning("classroom: %r is the name of %d students (%s); they log in with their login name",
+                             typed, len(matches), ", ".join(sorted(matches)))
+        return matches[0] if len(matches) == 1 else None
 
     async def authenticate(self, handler, data):
-        name = self.normalize_username(data.get("username", ""))
+        typed = data.get("username") or ""
         code = (data.get("password") or "").strip().lower()
         try:
             with open(S["roster"]) as f:
@@ -43,19 +68,27 @@ class RosterAuthenticator(Authenticator):
         except (OSError, ValueError, KeyError) as err:
             self.log.error("classroom: cannot read the roster %s: %s", S["roster"], err)
             return None
-        entry = users.get(name)
-        if entry is None:
-            self.log.warning("classroom: refused unknown user %r", name)
+        name = self.roster_login(users, typed)
+        if name is None:
+            self.log.warning("classroom: refused unknown user %r", typed)
             return None
-        ok = await asyncio.get_running_loop().run_in_executor(None, verify_code, code, entry["hash"])
+        ok = await asyncio.get_running_loop().run_in_executor(None, verify_code, code, users[name].get("hash"))
         if not ok:
             self.log.warning("classroom: refused %r: wrong code", name)
             return None
-        return {"name": name, "admin": bool(entry.get("admin"))}
+        return {"name": name, "admin": bool(users[name].get("admin"))}
 
 
 def system_name(hub_name):
-    return S["prefix"] + hub_name
+    """The student's Linux user: the course prefix + their login, which roster.js keeps within useradd's default
+    pattern and length. Anything else (a hand-edited roster, a user added on the admin page) is refused here
+    rather than handed to useradd."""
+    import re
+    sys_name = S["prefix"] + hub_name
+    if not re.fullmatch(r"[a-z_][a-z0-9_-]*", sys_name) or len(sys_name) > 32:
+        raise ValueError(f"classroom: the hub user {hub_name!r} has no valid system user name ({sys_name!r}: "
+                         "expected a-z or '_' first, then a-z, 0-9, '_' or '-', at most 32 characters)")
+    return sys_name
 
 
 def ensure_system_user(hub_name):
