@@ -157,6 +157,14 @@ async function updateWhileOpen(browser, { base, st, courseDir, notebook, publish
     if (screenshot) await tab.screenshot({ path: screenshot });
     const detail = `notice "${notice}"; after Reload: trusted=${after.trusted}, update in the notebook=${after.updated}, ${after.drawn}/${plots} saved plots drawn${after.notices.length ? `, notices: ${after.notices[0]}` : ''}`;
     return { ok: after.trusted && after.updated && plots > 0 && after.drawn === plots && after.notices.length === 0, detail, notice };
+  } catch (err) {
+    // what the student was looking at when it failed
+    if (screenshot) {
+      const pages = context.pages();
+      await pages[pages.length - 1]?.screenshot({ path: screenshot.replace(/\.png$/, '-failed.png') }).catch(() => undefined);
+    }
+    const url = context.pages().map((pg) => pg.url()).join(', ');
+    throw new Error(`${String(err && err.message ? err.message : err).split('\n')[0]} (open: ${url})`);
   } finally {
     await context.close().catch(() => undefined);
   }

@@ -3,12 +3,15 @@
 //
 //   sudo npm run classroom                         start (in the background) on this machine's LAN address, port 8000
 //   sudo npm run classroom -- roster 30            30 students (student01 …) with login codes, printed once
-//   sudo npm run classroom -- roster class.csv     the names in a CSV file (first column; header "name" optional)
+//   sudo npm run classroom -- roster class.csv     the names in a CSV file (real names; optional "login" column)
 //   sudo npm run classroom -- publish              push the student edition (notebooks without lecturer notes, data,
 //                                                  lib, built dist/) to students; names every file it changed
 //   sudo npm run classroom -- release-solutions 03 give students the worked solution of notebook 03 (both editions)
+//   sudo npm run classroom -- start-all            start every student's server before class (first login is instant)
 //   sudo npm run classroom -- status               running? URL, who is active
-//   sudo npm run classroom -- stop                 stop the hub and every student server
+//   sudo npm run classroom -- stop                 stop the hub and every student server (their files are kept)
+//   sudo npm run classroom -- teardown             end of term: remove the students' users, homes, cgroups and the
+//                                                  state folder (asks first; --yes to skip the question)
 //
 // Options: --ip ADDR, --port N (8000), --state DIR (/var/lib/fcnn-classroom), --memory-gb G (2 per student),
 //          --max-kernels K (3 per student), --idle-minutes M (60), --admin NAME (lecturer), --prefix P (fcnn-),
@@ -25,6 +28,7 @@ const path = require('path');
 const roster = require('./roster');
 const { ClassroomError, prepareRuntime, publishCourse } = require('./setup');
 const edition = require('./edition');
+const teardownPlan = require('./teardown');
 
 const DEFAULTS = {
   port: 8000,
@@ -41,7 +45,7 @@ const FLAGS = {
   '--memory-gb': 'memory_gb', '--max-kernels': 'max_kernels', '--idle-minutes': 'idle_minutes', '--admin': 'admin',
   '--prefix': 'prefix', '--handout': 'handout', '--message': 'message', '-m': 'message', '--start-timeout': 'start_timeout',
 };
-const BOOLS = { '--foreground': 'foreground', '--json': 'json', '--reset': 'reset', '--list': 'list', '--help': 'help', '-h': 'help' };
+const BOOLS = { '--foreground': 'foreground', '--json': 'json', '--reset': 'reset', '--list': 'list', '--yes': 'yes', '--help': 'help', '-h': 'help' };
 const NUMERIC = ['port', 'hub_port', 'proxy_api_port', 'memory_gb', 'max_kernels', 'idle_minutes', 'start_timeout'];
 
 function parseArgs(argv) {
@@ -340,6 +344,74 @@ async function stop(opts) {
   console.log('classroom: stopped (students\' files and the hub database are kept for the next start)');
 }
 
+/** Starts the server of every student on the roster who has none running, a few at a time; waits until ready. */
+async function startAll(opts) {
+  requireRoot('npm run classroom -- start-all');
+  const { p } = resolveSettings(opts);
+  if (!runningPid(p)) throw new ClassroomError(`the classroom is not running (state ${p.state}); start it first with \`${command(p.state, 'start')}\``);
+  const s = readSettings(p);
+  const students = Object.entries(roster.readRoster(p.roster).users).filter(([, e]) => !e.admin).map(([login]) => login);
+  if (students.length === 0) throw new ClassroomError(`nobody is on the roster yet; add students with \`${command(p.state, 'roster 30')}\``);
+  const started = Date.now();
+  const known = new Set(((await (await hubApi(s, '/users')).json()) || []).map((u) => u.name));
+  const missing = students.filter((n) => !known.has(n));
+  if (missing.length) {
+    const res = await hubApi(s, '/users', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ usernames: missing }) });
+    if (!res.ok) throw new ClassroomError(`the hub refused to add ${missing.join(', ')}: HTTP ${res.status} ${await res.text()}`);
+  }
+  const results = new Map();
+  const timeoutMs = (s.start_timeout || 180) * 1000 + 30000;
+  const one = async (name) => {
+    const t = Date.now();
+    const res = await hubApi(s, `/users/${encodeURIComponent(name)}/server`, { method: 'POST' });
+    if (![201, 202, 400].includes(res.status)) return results.set(name, `failed: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+    while (Date.now() - t < timeoutMs) {
+      const u = await (await hubApi(s, `/users/${encodeURIComponent(name)}`)).json();
+      const srv = u.servers && u.servers[''];
+      if (srv && srv.ready) return results.set(name, `ready after ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      if (!srv || (!srv.pending && !srv.ready)) return results.set(name, 'failed: the server stopped while starting (see the hub log)');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return results.set(name, `failed: not ready after ${timeoutMs / 1000} s`);
+  };
+  // a few at a time: each start pulls the course and starts Python; all at once would slow the hub for everyone
+  const queue = [...students];
+  await Promise.all(Array.from({ length: Math.min(4, queue.length) }, async () => {
+    while (queue.length) await one(queue.shift());
+  }));
+  const failed = students.filter((n) => !results.get(n).startsWith('ready'));
+  for (const n of students) console.log(`  ${n.padEnd(22)} ${results.get(n)}`);
+  console.log(`classroom: ${students.length - failed.length} of ${students.length} students' servers ready in ${((Date.now() - started) / 1000).toFixed(0)} s` +
+    (failed.length ? `; ${failed.length} failed: ${failed.join(', ')} (see ${p.log})` : ''));
+  if (failed.length) process.exitCode = 1;
+}
+
+/** End of term: stops the hub and removes the students' system users, homes, cgroups and the state folder. */
+async function teardown(opts) {
+  requireRoot('npm run classroom -- teardown');
+  const { p } = resolveSettings(opts);
+  if (!fs.existsSync(p.state)) throw new ClassroomError(`there is no classroom in ${p.state} (nothing to remove); give its folder with --state DIR`);
+  const s = readSettings(p);
+  const r = fs.existsSync(p.roster) ? roster.readRoster(p.roster) : { users: {} };
+  const pl = teardownPlan.plan(p, s, r);
+  const what = `${Object.keys(r.users).length} roster entries, ${pl.users.length} system users with their homes and files` +
+    `${pl.cgroups ? ', the memory cgroups' : ''}, and the state folder ${p.state} (hub database, published course, runtime)`;
+  if (!opts.yes) {
+    if (!process.stdin.isTTY) throw new ClassroomError(`teardown removes ${what}. Run it in a terminal to confirm, or add --yes`);
+    const rl = require('readline').createInterface({ input: process.stdin, output: process.stdout });
+    const answer = await new Promise((resolve) => rl.question(`teardown removes ${what}.\nStudents' work is lost. Type "teardown" to go on: `, resolve));
+    rl.close();
+    if (answer.trim() !== 'teardown') {
+      console.log('classroom: nothing removed');
+      return;
+    }
+  }
+  await stop(opts);
+  const problems = teardownPlan.apply(pl, s, (line) => console.log(`  ${line}`));
+  if (problems.length) throw new ClassroomError(`teardown left something behind:\n  ${problems.join('\n  ')}`);
+  console.log(`classroom: removed ${what}`);
+}
+
 async function status(opts) {
   const { s, p } = resolveSettings(opts);
   const pid = runningPid(p);
@@ -451,7 +523,9 @@ async function main(argv) {
   if (cmd === 'roster') return rosterCommand(opts, rest);
   if (cmd === 'publish') return publishCommand(opts);
   if (cmd === 'release-solutions') return releaseSolutionsCommand(opts, rest);
-  throw new ClassroomError(`unknown command "${cmd}"; expected start, stop, status, roster, publish or release-solutions`);
+  if (cmd === 'start-all') return startAll(opts);
+  if (cmd === 'teardown') return teardown(opts);
+  throw new ClassroomError(`unknown command "${cmd}"; expected start, stop, status, roster, publish, release-solutions, start-all or teardown`);
 }
 
 module.exports = { main, parseArgs, resolveSettings, paths, runningPid, hubApi, urls, lanAddress };

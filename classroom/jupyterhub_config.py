@@ -14,7 +14,10 @@ import pwd
 import subprocess
 
 from jupyterhub.auth import Authenticator
+from jupyterhub.handlers.login import LoginHandler
 from jupyterhub.spawner import LocalProcessSpawner
+from jupyterhub.utils import url_path_join
+from tornado import web
 
 S = json.load(open(os.environ["FCNN_CLASSROOM_SETTINGS"]))
 c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
@@ -77,6 +80,48 @@ class RosterAuthenticator(Authenticator):
             self.log.warning("classroom: refused %r: wrong code", name)
             return None
         return {"name": name, "admin": bool(users[name].get("admin"))}
+
+    def add_user(self, user):
+        """Called for every new hub user, also by the admin page's "Add Users": a name that is not on the roster
+        has no login code, so it could never log in. The admin page then shows this message instead."""
+        try:
+            with open(S["roster"]) as f:
+                users = json.load(f)["users"]
+        except (OSError, ValueError, KeyError) as err:
+            raise ValueError(f"cannot read the classroom roster ({err})")
+        if user.name not in users:
+            raise ValueError(f"{user.name!r} is not on the classroom roster, so they would have no login code. Add "
+                             "students with `sudo npm run classroom -- roster NAME` (or a CSV of names): it prints "
+                             "each student's code")
+        return super().add_user(user)
+
+    def get_handlers(self, app):
+        return [("/login", ClassroomLoginHandler)]
+
+
+LECTURER_NO_SERVER = ("The lecturer has no notebook server in the classroom (it would take a student's seat): "
+                      "manage the students on the admin page. To try the course as a student, add yourself to "
+                      "the roster under another name.")
+
+
+class ClassroomLoginHandler(LoginHandler):
+    """The hub's login page, sending the lecturer to the admin page instead of starting a server for them."""
+
+    def get_next_url(self, user=None, default=None):
+        if user is not None and user.admin and not self.get_argument("next", ""):
+            return url_path_join(self.hub.base_url, "admin")
+        return super().get_next_url(user, default)
+
+
+def default_url(handler):
+    """Where "/" and a login lead: the lecturer to the admin page; a student, as JupyterHub does by default, to
+    their server (which pulls the course first), or to its start; nobody logged in, to the login page."""
+    user = handler.current_user
+    if user is None:
+        return url_path_join(handler.hub.base_url, "login")
+    if getattr(user, "admin", False):
+        return url_path_join(handler.hub.base_url, "admin")
+    return user.url if user.spawner.active else url_path_join(handler.hub.base_url, "spawn")
 
 
 def system_name(hub_name):
@@ -160,11 +205,14 @@ class ClassroomSpawner(LocalProcessSpawner):
         return env
 
     async def start(self):
+        if self.user.admin:
+            raise web.HTTPError(403, LECTURER_NO_SERVER)
         await asyncio.get_running_loop().run_in_executor(None, ensure_system_user, self.user.name)
         return await super().start()
 
 
 c.JupyterHub.authenticator_class = RosterAuthenticator
+c.JupyterHub.default_url = default_url
 c.JupyterHub.spawner_class = ClassroomSpawner
 c.Authenticator.admin_users = {S["admin"]}
 

@@ -31,6 +31,7 @@ const env = require('../scripts/jupyter-env');
 const { PLOTLY_MIME: PLOTLY } = require('../scripts/notebook-page');
 const { launchBrowser, runBrowserStudent, updateWhileOpen } = require('./browser-student');
 const { stringifyNotebook } = require('../scripts/notebook');
+const { removeSystemUser, removeCgroups } = require('./teardown');
 
 const CLI = path.join(__dirname, 'cli.js');
 console.debug = () => {}; // @jupyterlab/services narrates every websocket it opens
@@ -599,6 +600,49 @@ async function lecturerChecks(hub, A, o) {
 }
 
 /** Commits one new file on top of the published course (as `npm run classroom -- publish` would). */
+/** The lecturer's side of the hub: the admin page instead of a server, and no user without a login code. */
+async function lecturerToolChecks(hub, lecturerCode, users) {
+  const checks = [];
+  const record = (name, ok, detail) => {
+    checks.push({ name, ok });
+    log(`${ok ? 'OK    ' : 'FAILED'} ${name} — ${detail}`);
+  };
+  // Two late students with real names, from a CSV as a registrar exports it; start-all warms every server.
+  const csv = path.join(hub.state, 'late.csv');
+  fs.writeFileSync(csv, 'name,email\n"Warm, Up",w@example.edu\nZoë Late,z@example.edu\n');
+  const added = JSON.parse(cli(['roster', csv, '--state', hub.state, '--json']).stdout).issued;
+  users.push(...added.map((x) => x.name));
+  const warm = cli(['start-all', '--state', hub.state], { allowFail: true });
+  const ready = [];
+  for (const x of added) {
+    const u = await (await hub.admin(`/users/${x.name}`)).json();
+    if (u.servers && u.servers[''] && u.servers[''].ready) ready.push(x.name);
+  }
+  record('roster takes real names from a CSV ("Warm, Up", "Zoë Late") and start-all starts their servers before they log in',
+    warm.status === 0 && ready.length === added.length && added.map((x) => x.name).join(' ') === 'warm-up zoe-late',
+    `logins ${added.map((x) => `${x.display} → ${x.name}`).join(', ')}; ${(warm.stdout.trim().split('\n').pop() || warm.stderr.trim())}`);
+  const zoe = added.find((x) => x.name === 'zoe-late');
+  const asTyped = zoe && (await login(hub.base, 'Zoë Late', zoe.code));
+  record('a student logs in with their name as the roster shows it', !!asTyped, asTyped ? 'logged in as "Zoë Late"' : 'refused');
+  const res = await fetch(`${hub.base}/hub/login`, {
+    method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username: 'lecturer', password: lecturerCode || '' }).toString(),
+  });
+  const where = res.headers.get('location') || '';
+  record('the lecturer lands on the admin page after logging in, not on a server of their own', res.status === 302 && /\/hub\/admin$/.test(where), `HTTP ${res.status} → ${where || '(no redirect)'}`);
+  const spawn = await hub.admin('/users/lecturer/server', { method: 'POST' });
+  const spawnText = await spawn.text();
+  const lecturer = await (await hub.admin('/users/lecturer')).json();
+  record('the lecturer gets no notebook server (and no system user)', spawn.status >= 400 && !(lecturer.servers && lecturer.servers['']) && spawnSync('id', [`${hub.prefix}lecturer`]).status !== 0,
+    `HTTP ${spawn.status}: ${spawnText.slice(0, 140)}`);
+  const add = await hub.admin('/users', { method: 'POST', body: JSON.stringify({ usernames: ['walkin'] }) });
+  const addText = await add.text();
+  const exists = (await hub.admin('/users/walkin')).status === 200;
+  record('the admin page\'s "Add Users" refuses a name without a login code, and says how to add one', add.status === 400 && /roster/.test(addText) && !exists,
+    `HTTP ${add.status}: ${addText.slice(0, 160)}${exists ? ' (but the user was created)' : ''}`);
+  return checks;
+}
+
 /**
  * A browser student has notebook 01 open (run and saved) when the lecturer publishes an update that changes it:
  * the student must be told before saving, and after Reload see a trusted notebook with the update and their plots.
@@ -684,60 +728,30 @@ function sweepStale() {
     if (m ? running.has(Number(m[1])) : !old) continue;
     log(`sweeping a stale load test: ${state}`);
     spawnSync(process.execPath, [CLI, 'stop', '--state', state], { stdio: 'ignore' });
-    removeCgroups(state);
+    try {
+      removeCgroups(JSON.parse(fs.readFileSync(path.join(state, 'settings.json'), 'utf8')));
+    } catch (err) {
+      if (err.code !== 'ENOENT') console.error(`loadtest: removing the memory cgroups of ${state}: ${err.message}`);
+    }
     fs.rmSync(state, { recursive: true, force: true });
   }
   for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n')) {
     const m = /^(fcnnlt(\d+)-[^:]+):/.exec(line);
     if (!m || running.has(Number(m[2]))) continue;
     log(`sweeping a stale load-test user: ${m[1]}`);
-    removeUser(m[1]);
+    removeSystemUser(m[1]);
   }
 }
 
-/** Kills a system user's processes and removes the user and their home. */
-function removeUser(sys) {
-  const id = spawnSync('id', ['-u', sys], { encoding: 'utf8' });
-  if (id.status !== 0) return;
-  const uid = Number(id.stdout.trim());
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (fs.statSync(`/proc/${d}`).uid === uid) process.kill(Number(d), 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-  const r = spawnSync('userdel', ['--remove', sys], { encoding: 'utf8' });
-  if (r.status !== 0 && !/mail spool/.test(r.stderr)) console.error(`loadtest: userdel ${sys}: ${r.stderr.trim()}`);
-}
-
-/** Removes a classroom's memory cgroups (named in its settings), once their processes are gone. */
-function removeCgroups(state) {
-  try {
-    const settings = JSON.parse(fs.readFileSync(path.join(state, 'settings.json'), 'utf8'));
-    if (settings.cgroup_root && fs.existsSync(settings.cgroup_root)) {
-      for (const d of fs.readdirSync(settings.cgroup_root, { withFileTypes: true })) if (d.isDirectory()) fs.rmdirSync(path.join(settings.cgroup_root, d.name));
-      fs.rmdirSync(settings.cgroup_root);
-      try {
-        fs.rmdirSync(path.dirname(settings.cgroup_root)); // the classroom's parent cgroup, if no other classroom uses it
-      } catch {
-        // still in use by another classroom
-      }
-    }
-  } catch (err) {
-    if (err.code !== 'ENOENT') console.error(`loadtest: removing the memory cgroups: ${err.message}`);
-  }
-}
-
-/** Removes everything the run created. Safe to call twice. */
+/**
+ * Removes everything the run created, with the classroom's own `teardown --yes` (so every run tests it), then
+ * checks that nothing is left: a system user, a cgroup or the state folder that teardown missed is removed here
+ * and counted in `cleanup.leftovers`, which fails the run. Safe to call twice.
+ */
 function cleanup(hub, users) {
-  if (cleanup.done) return;
+  if (cleanup.done) return cleanup.leftovers;
   cleanup.done = true;
-  log('cleaning up: hub, servers, kernels, system users, state folder');
-  spawnSync(process.execPath, [CLI, 'stop', '--state', hub.state], { stdio: 'inherit' });
-  for (const u of users) removeUser(`${hub.prefix}${u}`);
-  removeCgroups(hub.state);
+  log('cleaning up with `classroom teardown`: hub, servers, kernels, system users, cgroups, state folder');
   if (hub.o.hubLog) {
     try {
       fs.copyFileSync(path.join(hub.state, 'hub.log'), hub.o.hubLog);
@@ -746,7 +760,30 @@ function cleanup(hub, users) {
       console.error(`loadtest: keeping the hub log: ${err.message}`);
     }
   }
+  let settings;
+  try {
+    settings = hub.settings();
+  } catch {
+    // the hub never started
+  }
+  const r = spawnSync(process.execPath, [CLI, 'teardown', '--yes', '--state', hub.state], { encoding: 'utf8' });
+  if (r.status !== 0 && fs.existsSync(path.join(hub.state, 'settings.json'))) log(`teardown failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+  const left = [];
+  spawnSync(process.execPath, [CLI, 'stop', '--state', hub.state], { stdio: 'ignore' });
+  for (const u of users) if (removeSystemUser(`${hub.prefix}${u}`)) left.push(`system user ${hub.prefix}${u}`);
+  if (settings && settings.cgroup_root && fs.existsSync(settings.cgroup_root)) {
+    left.push(`cgroup ${settings.cgroup_root}`);
+    try {
+      removeCgroups(settings);
+    } catch (err) {
+      console.error(`loadtest: removing the memory cgroups: ${err.message}`);
+    }
+  }
+  if (fs.existsSync(hub.state) && settings) left.push(`state folder ${hub.state}`);
   fs.rmSync(hub.state, { recursive: true, force: true });
+  if (left.length) log(`FAILED teardown left behind: ${left.join(', ')}`);
+  cleanup.leftovers = left.length;
+  return cleanup.leftovers;
 }
 
 async function main() {
@@ -803,6 +840,7 @@ async function main() {
     log(`starting the hub on ${hub.base} (state ${state}, system users ${o.prefix}*)`);
     const started = cli(hub.startArgs());
     process.stdout.write(started.stdout);
+    const lecturerCode = (/lecturer code:\s+(\S+)/.exec(started.stdout) || [])[1];
     const hubPid = hub.pid();
 
     let peak = 0;
@@ -846,15 +884,15 @@ async function main() {
       clearInterval(sampler);
       for (const st of students) if (st.kernel && !st.kernel.isDisposed) st.kernel.dispose();
       const good = r.checks.every((c) => c.ok);
-      cleanup(hub, users);
+      if (cleanup(hub, users)) r.checks.push({ ok: false });
       console.log(`CLASSROOM idle-check idle_minutes=${o.idleMinutes} kernel_culled_s=${r.kernelS?.toFixed(0) ?? 'never'} server_stopped_s=${r.serverS?.toFixed(0) ?? 'never'} checks=${r.checks.filter((c) => c.ok).length}/${r.checks.length}`);
-      process.exit(good ? 0 : 1);
+      process.exit(good && !cleanup.leftovers ? 0 : 1);
     }
     if (ready.length >= 2) {
       const [A, B] = ready;
       log(`bad cases: A = ${A.name}, B = ${B.name}`);
       cases = await badCases(hub, A, B, o);
-      if (!o.badOnly) checks = await lecturerChecks(hub, A, o);
+      if (!o.badOnly) checks = (await lecturerChecks(hub, A, o)).concat(await lecturerToolChecks(hub, lecturerCode, users));
       const bst = students.find((st) => inBrowser.has(st.name) && results.some((r) => r.name === st.name && r.ok));
       if (bst) checks.push(await updateCheck(hub, browser, bst));
     } else {
@@ -870,7 +908,7 @@ async function main() {
     log(`memory: peak ${(peakNotebooks / 2 ** 30).toFixed(2)} GB while ${o.students} students ran the notebook (${(peakNotebooks / 2 ** 20 / o.students).toFixed(0)} MB per student, hub and proxy included; ${kernels} processes under the hub afterwards); peak ${(peak / 2 ** 30).toFixed(2)} GB including the bad cases (one kernel filling its ${o.memoryGb} GB)`);
     if (failedChecks) log(`${failedChecks} lecturer check(s) failed`);
     exit = ok.length === o.students && denied === cases.length && failedChecks === 0 ? 0 : 1;
-    cleanup(hub, users);
+    if (cleanup(hub, users)) exit = 1;
     if (o.badOnly) {
       console.log(`CLASSROOM bad-cases-only students=${o.students} kernels=${ok.length} denied=${denied}/${cases.length}`);
     } else {
