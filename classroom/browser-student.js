@@ -50,6 +50,8 @@ async function runBrowserStudent(browser, { base, st, courseDir, notebook, scree
   const arrived = Date.now();
   const since = () => (Date.now() - arrived) / 1000;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // a page on a busy classroom server answers slowly; a student waits, but not for ever
+  context.setDefaultTimeout(120000);
   const tab = await context.newPage();
   const consoleErrors = [];
   tab.on('pageerror', (err) => consoleErrors.push(err.message));
@@ -85,7 +87,7 @@ async function runBrowserStudent(browser, { base, st, courseDir, notebook, scree
     }
     // 5. what they see: every plot box drawn (Plotly draws right after the output arrives; allow it a moment)
     r.plots = await nbTab.evaluate(page.PLOT_OUTPUTS);
-    await nbTab.waitForFunction(`${page.PLOTS_DRAWN}.drawn >= ${r.plots} || ${page.PLOT_NOTICES}.length > 0`, undefined, { timeout: 60000 }).catch(() => undefined);
+    await nbTab.waitForFunction(`${page.PLOTS_DRAWN}.drawn >= ${r.plots} || ${page.PLOT_NOTICES}.length > 0`, undefined, { timeout: 120000 }).catch(() => undefined);
     const counts = await nbTab.evaluate(page.PLOTS_DRAWN);
     r.drawn = counts.drawn;
     if (r.first_plot_s === undefined && r.drawn > 0) r.first_plot_s = since();
@@ -129,6 +131,7 @@ async function runBrowserStudent(browser, { base, st, courseDir, notebook, scree
  */
 async function updateWhileOpen(browser, { base, st, courseDir, notebook, publishUpdate, screenshot }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(120000);
   try {
     const tab = await context.newPage();
     await logIn(tab, base, st, courseDir);
@@ -151,7 +154,7 @@ async function updateWhileOpen(browser, { base, st, courseDir, notebook, publish
     await Promise.all([tab.waitForNavigation({ timeout: 60000 }), tab.click('.modal-footer button:has-text("Reload")')]);
     await tab.waitForFunction(KERNEL_READY, undefined, { timeout: 120000 });
     const plots = await tab.evaluate(page.PLOT_OUTPUTS);
-    await tab.waitForFunction(`${page.PLOTS_DRAWN}.drawn >= ${plots} || ${page.PLOT_NOTICES}.length > 0`, undefined, { timeout: 60000 }).catch(() => undefined);
+    await tab.waitForFunction(`${page.PLOTS_DRAWN}.drawn >= ${plots} || ${page.PLOT_NOTICES}.length > 0`, undefined, { timeout: 120000 }).catch(() => undefined);
     const after = await tab.evaluate(`({ trusted: Jupyter.notebook.trusted, drawn: ${page.PLOTS_DRAWN}.drawn, notices: ${page.PLOT_NOTICES},
       updated: Jupyter.notebook.get_cells().some((c) => c.get_text().includes(${JSON.stringify(marker)})) })`);
     if (screenshot) await tab.screenshot({ path: screenshot });

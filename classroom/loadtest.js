@@ -244,17 +244,25 @@ async function execute(kernel, code, onOutput, timeoutMs = 600000, disconnectMs 
   }
 }
 
-/** Processes (pid, rss bytes) under the hub: hub, proxy, single-user servers, kernels. */
+/**
+ * Processes under the hub (hub, proxy, single-user servers, kernels): { pid, uid, rss (bytes), cpu (seconds of
+ * user + system time, with that of their finished children) }.
+ */
 function processTree(rootPid) {
   const children = new Map();
   const rss = new Map();
+  const info = new Map();
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
       const rssPages = Number(fs.readFileSync(`/proc/${d}/statm`, 'utf8').split(' ')[1]);
       rss.set(Number(d), rssPages * 4096);
+      // utime, stime, cutime, cstime are fields 14-17 of stat (11-14 after the command), in clock ticks (100/s)
+      const cpu = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+      info.set(Number(d), { uid: fs.statSync(`/proc/${d}`).uid, cpu });
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid).push(Number(d));
     } catch {
@@ -265,7 +273,7 @@ function processTree(rootPid) {
   const stack = [rootPid];
   while (stack.length) {
     const p = stack.pop();
-    if (rss.has(p)) out.push({ pid: p, rss: rss.get(p) });
+    if (rss.has(p)) out.push({ pid: p, rss: rss.get(p), ...info.get(p) });
     for (const c of children.get(p) || []) stack.push(c);
   }
   return out;
@@ -844,9 +852,14 @@ async function main() {
     const hubPid = hub.pid();
 
     let peak = 0;
+    const peakByUid = new Map(); // a student's processes (server, kernel launcher, kernel): the most at once
     const sampler = setInterval(() => {
-      const total = processTree(hubPid).reduce((a, p) => a + p.rss, 0);
+      const tree = processTree(hubPid);
+      const total = tree.reduce((a, p) => a + p.rss, 0);
       if (total > peak) peak = total;
+      const byUid = new Map();
+      for (const p of tree) byUid.set(p.uid, (byUid.get(p.uid) || 0) + p.rss);
+      for (const [uid, rss] of byUid) if (rss > (peakByUid.get(uid) || 0)) peakByUid.set(uid, rss);
     }, 1000);
 
     const browser = o.browsers > 0 ? await launchBrowser() : undefined;
@@ -866,6 +879,21 @@ async function main() {
     }));
     const rssWhileRunning = processTree(hubPid);
     const peakNotebooks = peak;
+    // per student, from their own processes: peak memory, and CPU time so far (login, pull, server, Run All)
+    const perStudent = names.map((n) => {
+      const id = spawnSync('id', ['-u', `${o.prefix}${n}`], { encoding: 'utf8' });
+      if (id.status !== 0) return undefined;
+      const uid = Number(id.stdout.trim());
+      return { mb: (peakByUid.get(uid) || 0) / 2 ** 20, cpu: rssWhileRunning.filter((p) => p.uid === uid).reduce((a, p) => a + p.cpu, 0) };
+    }).filter(Boolean);
+    const median = (xs) => percentile(xs, 0.5);
+    const perStudentLine = perStudent.length
+      ? `mem_per_student_mb=${median(perStudent.map((x) => x.mb)).toFixed(0)} cpu_s_per_student=${median(perStudent.map((x) => x.cpu)).toFixed(1)}`
+      : 'mem_per_student_mb=NaN cpu_s_per_student=NaN';
+    if (perStudent.length) {
+      log(`per student (their own processes: server, kernel launcher, kernel): peak memory median ${median(perStudent.map((x) => x.mb)).toFixed(0)} MB, max ${Math.max(...perStudent.map((x) => x.mb)).toFixed(0)} MB; ` +
+        `CPU for login, pull and Run All of ${NOTEBOOK}: median ${median(perStudent.map((x) => x.cpu)).toFixed(1)} s, max ${Math.max(...perStudent.map((x) => x.cpu)).toFixed(1)} s`);
+    }
     const ok = results.filter((r) => r.ok && (o.badOnly || o.idleCheck || (r.plots === expectedPlots && expectedPlots > 0)));
     for (const r of results) if (r.ok && !o.badOnly && !o.idleCheck && r.plots !== expectedPlots) log(`${r.name}: FAILED: ${r.plots} plots, expected ${expectedPlots} (nbclient)`);
     const firstPlots = ok.map((r) => r.first_plot_s);
@@ -912,7 +940,7 @@ async function main() {
     if (o.badOnly) {
       console.log(`CLASSROOM bad-cases-only students=${o.students} kernels=${ok.length} denied=${denied}/${cases.length}`);
     } else {
-      console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length} browsers=${inBrowsers.length} p50_first_drawn_s=${percentile(firstDrawn, 0.5).toFixed(1)} p95_first_drawn_s=${percentile(firstDrawn, 0.95).toFixed(1)} ${drawn}`);
+      console.log(`CLASSROOM students=${o.students} ok=${ok.length} failed=${o.students - ok.length} p50_first_plot_s=${percentile(firstPlots, 0.5).toFixed(1)} p95_first_plot_s=${percentile(firstPlots, 0.95).toFixed(1)} peak_rss_gb=${(peakNotebooks / 2 ** 30).toFixed(2)} denied=${denied}/${cases.length} browsers=${inBrowsers.length} p50_first_drawn_s=${percentile(firstDrawn, 0.5).toFixed(1)} p95_first_drawn_s=${percentile(firstDrawn, 0.95).toFixed(1)} ${drawn} ${perStudentLine}`);
     }
   } catch (err) {
     console.error(`loadtest: ${err.stack || err.message}`);

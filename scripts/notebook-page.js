@@ -17,7 +17,10 @@ const PLOTS_DRAWN = `(() => {
   return { total: plots.length, drawn: plots.filter((p) => p.querySelector('.main-svg')).length };
 })()`;
 
-/** The texts shown in place of a plot: the loader's failure and the untrusted-notebook note. */
+/**
+ * The texts shown in place of a plot for good: the loader's failure and the untrusted-notebook note. A box that
+ * still says "Loading Plotly.js …" (a busy server) is not counted: it is waited for, and fails as not drawn.
+ */
 const PLOT_NOTICES = `Array.from(document.querySelectorAll('.output_area'))
   .map((o) => o.innerText || '')
   .filter((t) => /could not be loaded|is not loaded on this page|Trust Notebook/i.test(t))

@@ -103,21 +103,40 @@ const FLUSH_QUEUE_JS =
   ' for (var i = 0; i < q.length; i++) { try { q[i](); } catch (e) { console.warn("fcnn plot:", e); } }';
 
 /**
+ * What a plot's box says when Plotly.js cannot be loaded from the Notebook server. It must help a student who has
+ * only a browser (a class server) as well as one who runs Jupyter themselves.
+ */
+function plotlyFailedNote(): string {
+  return tr(
+    `Plotly.js, which draws this plot, could not be loaded from this Notebook server (${PLOTLY_NBEXTENSION_MODULE}.js). ` +
+      'Reload the page. If it stays, the Jupyter set-up lacks the course files: on your own machine run ' +
+      '`npm run setup` in the course folder and restart `npm start`; on a class server, tell the lecturer.',
+    `无法从这个 Notebook 服务器加载绘制此图的 Plotly.js（${PLOTLY_NBEXTENSION_MODULE}.js）。请重新加载页面。` +
+      '如果仍然如此，说明 Jupyter 缺少课程文件：在自己的电脑上，请在课程文件夹中运行 `npm run setup` 并重新启动 `npm start`；' +
+      '在班级服务器上，请告诉讲师。',
+  );
+}
+
+/**
  * JavaScript (a function expression) that makes `window.Plotly` available and then draws the queued plots:
  * at once when Plotly is on the page; else, in classic Notebook (RequireJS on the page), by loading the notebook
- * extension module; `onFail(message)` is called when it cannot be loaded.
+ * extension module; `onFail(message)` is called when it cannot be loaded. RequireJS gives up on a module after
+ * the page's waitSeconds (Notebook 6: 30 s); Plotly.js is 3.5 MB, which a busy class server can take longer to
+ * send, so the wait is raised to 3 minutes first.
  */
-const ENSURE_PLOTLY_JS =
-  'function (onFail) {\n' +
-  '    function flush() { ' + FLUSH_QUEUE_JS + ' }\n' +
-  '    if (window.Plotly) { flush(); return; }\n' +
-  '    if (typeof window.requirejs === "function" && window.Jupyter) {\n' +
-  `      window.requirejs([${JSON.stringify(PLOTLY_NBEXTENSION_MODULE)}], function (P) { if (!window.Plotly) window.Plotly = P; flush(); },\n` +
-  '        function () { onFail("Plotly.js could not be loaded from this Notebook server (' +
-  PLOTLY_NBEXTENSION_MODULE +
-  '.js). Run `npm run setup` in the course folder, restart `npm start` and reload the page."); });\n' +
-  '    }\n' +
-  '  }';
+function ensurePlotlyJs(): string {
+  return (
+    'function (onFail) {\n' +
+    '    function flush() { ' + FLUSH_QUEUE_JS + ' }\n' +
+    '    if (window.Plotly) { flush(); return; }\n' +
+    '    if (typeof window.requirejs === "function" && window.Jupyter) {\n' +
+    '      try { window.requirejs.config({ waitSeconds: 180 }); } catch (e) { /* keep the page\'s setting */ }\n' +
+    `      window.requirejs([${JSON.stringify(PLOTLY_NBEXTENSION_MODULE)}], function (P) { if (!window.Plotly) window.Plotly = P; flush(); },\n` +
+    `        function () { onFail(${jsonForScript(plotlyFailedNote())}); });\n` +
+    '    }\n' +
+    '  }'
+  );
+}
 
 /** Options of `plotlyLoaderHtml`. */
 export interface PlotlyLoaderOptions {
@@ -152,7 +171,7 @@ export function plotlyLoaderHtml(options: PlotlyLoaderOptions = {}): string {
   }
   return (
     '<script type="text/javascript">\n' +
-    `(${ENSURE_PLOTLY_JS})(function (message) { console.warn("fcnn: " + message); });\n` +
+    `(${ensurePlotlyJs()})(function (message) { console.warn("fcnn: " + message); });\n` +
     '</script>'
   );
 }
@@ -221,9 +240,14 @@ export function plotDivHtml(
     '  var el = document.getElementById(id);\n' +
     '  if (el) el.textContent = "";\n' +
     '  (window.__fcnnPlotlyQueue = window.__fcnnPlotlyQueue || []).push(draw);\n' +
-    `  (${ENSURE_PLOTLY_JS})(note);\n` +
+    `  (${ensurePlotlyJs()})(note);\n` +
     '  setTimeout(function () {\n' +
     '    if (drawn || window.Plotly) return;\n' +
+    // in classic Notebook the library is still on its way (a busy server); elsewhere nothing will bring it
+    '    if (typeof window.requirejs === "function" && window.Jupyter) {\n' +
+    `      note(${jsonForScript(tr('Loading Plotly.js, which draws this plot … (a busy server can take a minute)', '正在加载绘制此图的 Plotly.js……（服务器繁忙时可能需要一分钟）'))});\n` +
+    '      return;\n' +
+    '    }\n' +
     '    note("Plotly.js is not loaded on this page. Open the notebook with `npm start` (it serves Plotly.js " +\n' +
     '      "offline), or use Kernel > Restart & Run All.");\n' +
     `  }, ${timeout});\n` +
