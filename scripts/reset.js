@@ -80,7 +80,10 @@ function reset({ root, names, all = false, now = new Date() }) {
     restore.push(n);
     if (mine !== undefined && !mine.equals(course.stdout)) {
       const sub = path.posix.dirname(n.rel.replace(/^notebooks\/?/, ''));
-      const backup = path.join(root, 'notebooks', '.backup', ...(sub === '.' ? [] : sub.split('/')), `${path.posix.basename(n.rel, '.ipynb')}.${stamp(now)}.ipynb`);
+      const folder = path.join(root, 'notebooks', '.backup', ...(sub === '.' ? [] : sub.split('/')));
+      const base = `${path.posix.basename(n.rel, '.ipynb')}.${stamp(now)}`;
+      let backup = path.join(folder, `${base}.ipynb`);
+      for (let k = 2; fs.existsSync(backup); k++) backup = path.join(folder, `${base}-${k}.ipynb`);
       backups.push({ n, file, backup });
     }
   }
