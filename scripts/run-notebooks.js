@@ -3,10 +3,11 @@
 // Jupyter's nbclient; fails on any error, naming notebook and cell; prints each notebook's run time.
 //   npm run test:notebooks                       all notebooks
 //   npm run test:notebooks -- notebooks/01-x.ipynb
-//   npm run site                                 the same, then writes site/*.html and site/index.html
+//   npm run site                                 (scripts/site.js) the committed notebooks, then site/*.html
 //   npm run test:notebooks:zh                    the Chinese edition (notebooks/zh/, built by scripts/zh.js)
 // Options: --timeout SECONDS (per cell, default 600), --site DIR, --summary FILE, --executed DIR (executed copies),
-// --lang zh (run notebooks/zh/*.ipynb; untranslated text fails a notebook; pages link to the English ones).
+// --lang zh (run notebooks/zh/*.ipynb; untranslated text fails a notebook; pages link to the English ones),
+// --sources-root DIR (the notebooks named are copies staged under DIR; each kernel runs in the course's folder).
 // Without Jupyter it FAILS with the install hint: notebook tests must never be skipped silently.
 'use strict';
 
@@ -20,7 +21,7 @@ function main() {
   const options = [];
   const notebooks = [];
   for (let i = 0; i < args.length; i++) {
-    if (['--timeout', '--site', '--summary', '--executed', '--lang'].includes(args[i])) {
+    if (['--timeout', '--site', '--summary', '--executed', '--lang', '--sources-root'].includes(args[i])) {
       options.push(args[i], args[i + 1]);
       i += 1;
     } else notebooks.push(path.resolve(args[i]));

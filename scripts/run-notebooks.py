@@ -81,6 +81,22 @@ def error_text_of(cell):
     return "\n".join("\n".join(o.get("traceback", [])) for o in cell.get("outputs", []) if o.get("output_type") == "error")
 
 
+# --sources-root DIR: the notebooks given are copies staged under DIR with the course's layout (npm run site stages
+# the committed notebooks there, scripts/site-sources.js); each runs with its kernel in the course's own folder.
+SOURCES_ROOT = {"value": None}
+
+
+def run_dir_of(path):
+    """The folder a notebook's kernel runs in: its own, or for a staged copy the course folder it stands for."""
+    folder = os.path.dirname(os.path.abspath(path))
+    staged = SOURCES_ROOT["value"]
+    if staged:
+        rel = os.path.relpath(folder, os.path.abspath(staged))
+        if not rel.startswith(".."):
+            return os.path.normpath(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), rel))
+    return folder
+
+
 def execute(path, timeout, untranslated_log=None):
     """Runs one notebook; returns (nb, seconds, failures)."""
     nb = nbformat.read(path, as_version=4)
@@ -98,7 +114,7 @@ def execute(path, timeout, untranslated_log=None):
         nb,
         timeout=timeout,
         kernel_name=KERNEL_NAME,
-        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+        resources={"metadata": {"path": run_dir_of(path)}},
         allow_errors=False,
         record_timing=False,
         on_cell_start=on_cell_start,
@@ -305,9 +321,11 @@ def main():
     ap.add_argument("--summary", help="write a JSON summary to this file")
     ap.add_argument("--executed", help="write each executed notebook to this folder")
     ap.add_argument("--lang", choices=["en", "zh"], default="en", help="the edition the notebooks belong to")
+    ap.add_argument("--sources-root", help="the notebooks are staged copies under this folder (see run_dir_of)")
     ap.add_argument("notebooks", nargs="+")
     args = ap.parse_args()
     LANG["value"] = args.lang
+    SOURCES_ROOT["value"] = args.sources_root
 
     results = []
     failed = 0

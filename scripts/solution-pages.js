@@ -37,8 +37,11 @@ function main() {
     return 1;
   }
   const timeoutAt = args.indexOf('--timeout');
-  const langAt = args.indexOf('--lang');
-  const options = ['--site', site, ...(timeoutAt >= 0 ? ['--timeout', args[timeoutAt + 1]] : []), ...(langAt >= 0 ? ['--lang', args[langAt + 1]] : [])];
+  const options = ['--site', site];
+  for (const flag of ['--timeout', '--lang', '--source', '--sources-root']) {
+    const at = args.indexOf(flag);
+    if (at >= 0) options.push(flag, args[at + 1]);
+  }
   const r = spawnSync(found.python.command, [path.join(__dirname, 'solution-pages.py'), ...options], {
     stdio: 'inherit',
     env: env.jupyterEnv(),

@@ -55,7 +55,10 @@ def main():
     ap.add_argument("--site", required=True)
     ap.add_argument("--timeout", type=int, default=600)
     ap.add_argument("--lang", choices=["en", "zh"], default="en", help="zh: notebooks/zh/solutions, pages in DIR (site/zh)")
+    ap.add_argument("--source", help="the folder of solution notebooks (default notebooks/solutions or notebooks/zh/solutions)")
+    ap.add_argument("--sources-root", help="the solutions are staged copies under this folder (npm run site)")
     args = ap.parse_args()
+    rn.SOURCES_ROOT["value"] = args.sources_root
     site = args.site
     zh = args.lang == "zh"
     rn.LANG["value"] = args.lang
@@ -65,7 +68,7 @@ def main():
     mathjax = rn.copy_mathjax(os.path.dirname(os.path.abspath(site)) if zh else site)
     mathjax_url = ("../../" if zh else "../") + mathjax if mathjax else None
     failed = 0
-    source = os.path.join(ROOT, "notebooks", "zh", "solutions") if zh else os.path.join(ROOT, "notebooks", "solutions")
+    source = args.source or (os.path.join(ROOT, "notebooks", "zh", "solutions") if zh else os.path.join(ROOT, "notebooks", "solutions"))
     for path in sorted(glob.glob(os.path.join(source, "*.ipynb"))):
         name = os.path.basename(path)
         stem = name[:-6]
