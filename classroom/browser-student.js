@@ -173,4 +173,43 @@ async function updateWhileOpen(browser, { base, st, courseDir, notebook, publish
   }
 }
 
-module.exports = { launchBrowser, runBrowserStudent, updateWhileOpen };
+/**
+ * A course update that changes a line the student changed too: the student edits `line` of the notebook's first
+ * cell and saves, the lecturer publishes a change to the same line (`publishUpdate()`), the student opens the
+ * hub's address (nbgitpuller merges; the student's line wins) and reopens the notebook. Returns { ok, detail }:
+ * ok when the student is told which cell kept their version.
+ */
+async function conflictAfterUpdate(browser, { base, st, courseDir, notebook, line, publishUpdate, screenshot }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(120000);
+  try {
+    const tab = await context.newPage();
+    await logIn(tab, base, st, courseDir);
+    const url = `${base}/user/${st.name}/notebooks/${courseDir}/${notebook}`;
+    await tab.goto(url, { timeout: 60000 });
+    await tab.waitForFunction(KERNEL_READY, undefined, { timeout: 120000 });
+    const mine = `My own note: ${Date.now()}`;
+    const edited = await tab.evaluate(`(() => { const c = Jupyter.notebook.get_cell(0); const t = c.get_text();
+      if (!t.includes(${JSON.stringify(line)})) return false; c.set_text(t.replace(${JSON.stringify(line)}, ${JSON.stringify(mine)})); c.render(); return true; })()`);
+    if (!edited) return { ok: false, detail: `the first cell does not hold "${line}"` };
+    await save(tab);
+    publishUpdate();
+    const other = await context.newPage();
+    await other.goto(`${base}/`, { timeout: 60000 });
+    await other.waitForURL(new RegExp(`/user/${st.name}/tree/${courseDir}/notebooks`), { timeout: 120000 });
+    await other.close();
+    await tab.goto(url, { timeout: 60000 });
+    const title = await tab.waitForSelector('.modal-dialog .modal-title:has-text("Your version was kept")', { timeout: 60000 })
+      .then((el) => el.innerText()).catch(() => undefined);
+    const items = title ? await tab.locator('.modal-dialog li').allInnerTexts() : [];
+    await sleep(800); // the dialog fades in
+    if (screenshot) await tab.screenshot({ path: screenshot });
+    const text = await tab.evaluate(`Jupyter.notebook.get_cell(0).get_text()`);
+    const ok = !!title && items.length === 1 && /^Cell 1: your version was kept/.test(items[0]) && text.includes(mine);
+    return { ok, detail: title ? `"${title}": ${items.join(' | ')}` : 'no dialog told the student which cells kept their version' };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+module.exports = { launchBrowser, runBrowserStudent, updateWhileOpen, conflictAfterUpdate };

@@ -9,6 +9,7 @@
 //   sudo npm run classroom -- release-solutions 03 give students the worked solution of notebook 03 (both editions)
 //   sudo npm run classroom -- start-all            start every student's server before class (first login is instant)
 //   sudo npm run classroom -- status               running? URL, who is active
+//   sudo npm run classroom -- conflicts            whose notebooks kept their own version of cells an update changed
 //   sudo npm run classroom -- stop                 stop the hub and every student server (their files are kept)
 //   sudo npm run classroom -- teardown             end of term: remove the students' users, homes, cgroups and the
 //                                                  state folder (asks first; --yes to skip the question)
@@ -386,6 +387,37 @@ async function startAll(opts) {
   if (failed.length) process.exitCode = 1;
 }
 
+/**
+ * For the lecturer: in every student's copy, the notebooks where the latest course update that changed them did
+ * not come in for some cells, because the student had changed those cells too (classroom/course_conflicts.py).
+ */
+function conflictsCommand(opts) {
+  requireRoot('npm run classroom -- conflicts');
+  const { p } = resolveSettings(opts);
+  const s = readSettings(p);
+  if (!s) throw new ClassroomError(`there is no classroom in ${p.state}; give its folder with --state DIR`);
+  const logins = Object.entries(roster.readRoster(p.roster).users).filter(([, e]) => !e.admin).map(([login]) => login);
+  const repos = logins.map((login) => path.join('/home', s.prefix + login, s.course_dir));
+  const r = spawnSync('/usr/bin/python3', [path.join(__dirname, 'course_conflicts.py'), ...repos], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new ClassroomError(`course_conflicts.py failed: ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`);
+  const found = r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  let students = 0;
+  let never = 0;
+  for (const [i, x] of found.entries()) {
+    if (x.notebooks === null) { never += 1; continue; }
+    const nbs = Object.entries(x.notebooks);
+    if (nbs.length === 0) continue;
+    students += 1;
+    console.log(`  ${logins[i]}`);
+    for (const [rel, rep] of nbs) {
+      const kept = rep.cells.filter((c) => c.kept).length;
+      console.log(`    ${rel}: update ${rep.update}: cells ${rep.cells.map((c) => c.index).join(', ')} (${kept} kept the student's version, ${rep.cells.length - kept} combined)`);
+    }
+  }
+  console.log(`classroom: ${students} of ${logins.length} students have cells that a course update did not bring in${never ? ` (${never} have no copy yet)` : ''}`);
+  return { students };
+}
+
 /** End of term: stops the hub and removes the students' system users, homes, cgroups and the state folder. */
 async function teardown(opts) {
   requireRoot('npm run classroom -- teardown');
@@ -525,7 +557,8 @@ async function main(argv) {
   if (cmd === 'release-solutions') return releaseSolutionsCommand(opts, rest);
   if (cmd === 'start-all') return startAll(opts);
   if (cmd === 'teardown') return teardown(opts);
-  throw new ClassroomError(`unknown command "${cmd}"; expected start, stop, status, roster, publish, release-solutions, start-all or teardown`);
+  if (cmd === 'conflicts') return conflictsCommand(opts);
+  throw new ClassroomError(`unknown command "${cmd}"; expected start, stop, status, roster, publish, release-solutions, start-all, conflicts or teardown`);
 }
 
 module.exports = { main, parseArgs, resolveSettings, paths, runningPid, hubApi, urls, lanAddress };

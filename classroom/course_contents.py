@@ -5,21 +5,43 @@
 # notebook is signed for the student (what `jupyter trust` does) when it is opened, if git tracks it in the course
 # copy: it then holds only the lecturer's published text and the student's own work. A notebook the student put
 # there from elsewhere (untracked), or anywhere outside the course copy, keeps Jupyter's usual rules.
+# It also tells the student which cells an update did not bring in because they had changed them too
+# (course_conflicts.py): the list travels in the notebook's metadata as `fcnn_update_report`, which the course's
+# notebook extension shows once and removes before anything is saved.
 # Loaded in every student's single-user server through --NotebookApp.contents_manager_class (jupyterhub_config.py).
 import os
 import subprocess
 
 from notebook.services.contents.largefilemanager import LargeFileManager
 
+import course_conflicts
+
 
 class CourseContentsManager(LargeFileManager):
     def get(self, path, content=True, type=None, format=None):
-        if content and type in (None, "notebook") and path.endswith(".ipynb"):
+        course_notebook = content and type in (None, "notebook") and path.endswith(".ipynb")
+        if course_notebook:
             try:
                 self.trust_course_notebook(path)
             except Exception as err:  # never stand between a student and their notebook
                 self.log.warning("classroom: could not check the signature of %s: %s", path, err)
-        return super().get(path, content=content, type=type, format=format)
+        model = super().get(path, content=content, type=type, format=format)
+        if course_notebook and model.get("type") == "notebook":
+            try:
+                self.add_update_report(path, model)
+            except Exception as err:
+                self.log.warning("classroom: could not compare %s with the course's update: %s", path, err)
+        return model
+
+    def add_update_report(self, path, model):
+        """Puts the cells that the latest course update did not bring in into the model's metadata."""
+        course = os.environ.get("FCNN_COURSE_DIR", "").strip("/")
+        rel = path.strip("/")
+        if not course or not rel.startswith(course + "/"):
+            return
+        report = course_conflicts.update_report(self._get_os_path(course), rel[len(course) + 1:])
+        if report and report["cells"]:
+            model["content"]["metadata"]["fcnn_update_report"] = report
 
     def trust_course_notebook(self, path):
         """Signs `path` (an API path) for the student when it is an untrusted notebook tracked in the course copy."""

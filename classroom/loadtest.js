@@ -29,7 +29,7 @@ const WebSocket = require('ws');
 const { ServerConnection, SessionAPI, KernelConnection } = require('@jupyterlab/services');
 const env = require('../scripts/jupyter-env');
 const { PLOTLY_MIME: PLOTLY } = require('../scripts/notebook-page');
-const { launchBrowser, runBrowserStudent, updateWhileOpen } = require('./browser-student');
+const { launchBrowser, runBrowserStudent, updateWhileOpen, conflictAfterUpdate } = require('./browser-student');
 const { stringifyNotebook } = require('../scripts/notebook');
 const { removeSystemUser, removeCgroups } = require('./teardown');
 
@@ -673,10 +673,30 @@ async function updateCheck(hub, browser, st) {
       },
     });
     log(`${r.ok ? 'OK    ' : 'FAILED'} ${name} — ${st.name}: ${r.detail}`);
-    return { name, ok: r.ok };
+    if (!r.ok) return [{ name, ok: false }];
   } catch (err) {
     log(`FAILED ${name} — ${st.name}: ${String(err.message).split('\n')[0]}`);
-    return { name, ok: false };
+    return [{ name, ok: false }];
+  }
+  // the same line changed by the student and by the next update: the student's line wins (nbgitpuller's -Xours),
+  // and both the student and the lecturer are told
+  const name2 = 'an update to a line the student changed too: the student is told which cell kept their version, and `conflicts` lists it';
+  try {
+    const line = `*${marker}*`;
+    const r = await conflictAfterUpdate(browser, {
+      base: hub.base, st, courseDir: hub.settings().course_dir, notebook: NOTEBOOK, line, screenshot: artifactFile(`classroom-conflict-${st.name}.png`),
+      publishUpdate: () => changeCourse(hub.state, 'Notebook 01: this week\'s note, corrected', (work) => {
+        const file = path.join(work, NOTEBOOK);
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(line, `*${marker} (corrected)*`));
+      }),
+    });
+    const summary = cli(['conflicts', '--state', hub.state], { allowFail: true });
+    const listed = summary.status === 0 && summary.stdout.includes(st.name) && summary.stdout.includes(NOTEBOOK);
+    log(`${r.ok && listed ? 'OK    ' : 'FAILED'} ${name2} — ${st.name}: ${r.detail}; lecturer: ${summary.stdout.trim().split('\n').pop() || summary.stderr.trim()}`);
+    return [{ name, ok: true }, { name: name2, ok: r.ok && listed }];
+  } catch (err) {
+    log(`FAILED ${name2} — ${st.name}: ${String(err.message).split('\n')[0]}`);
+    return [{ name, ok: true }, { name: name2, ok: false }];
   }
 }
 
@@ -922,7 +942,7 @@ async function main() {
       cases = await badCases(hub, A, B, o);
       if (!o.badOnly) checks = (await lecturerChecks(hub, A, o)).concat(await lecturerToolChecks(hub, lecturerCode, users));
       const bst = students.find((st) => inBrowser.has(st.name) && results.some((r) => r.name === st.name && r.ok));
-      if (bst) checks.push(await updateCheck(hub, browser, bst));
+      if (bst) checks.push(...(await updateCheck(hub, browser, bst)));
     } else {
       log('bad cases: skipped, fewer than two students got a kernel');
       cases = [{ name: 'bad cases need two running students', denied: false }];

@@ -87,7 +87,7 @@ function prepareRuntime(runtimeDir, settings) {
   }
   for (const f of RUNTIME_FILES) fs.copyFileSync(path.join(HERE, f), path.join(runtimeDir, f));
   fs.mkdirSync(path.join(runtimeDir, 'python'), { recursive: true });
-  for (const f of ['capped_kernels.py', 'course_contents.py']) fs.copyFileSync(path.join(HERE, f), path.join(runtimeDir, 'python', f));
+  for (const f of ['capped_kernels.py', 'course_contents.py', 'course_conflicts.py']) fs.copyFileSync(path.join(HERE, f), path.join(runtimeDir, 'python', f));
   fs.chmodSync(path.join(runtimeDir, 'singleuser.sh'), 0o755);
   // the same student runtime as `npm start`: the hub gives each student's server these folders (jupyterhub_config.py)
   studentRuntime.install(studentRuntimeDirs(runtimeDir));

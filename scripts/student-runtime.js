@@ -28,10 +28,11 @@ function plotlySource() {
  * 1. MathJax without automatic line-breaking: Notebook 6 turns it on, and then formulas in table cells (02's
  *    summary, 08's feature table) wrap onto three or four lines beside an empty column;
  * 2. Plotly.js loaded once per page from this extension's folder (offline), then any plot that was waiting for it;
- * 3. a notice when the open notebook changed on disk (a course update), before the student saves over it.
+ * 3. a notice when the open notebook changed on disk (a course update), before the student saves over it;
+ * 4. on a class server, the cells a course update did not bring in because the student had changed them too.
  */
 const MAIN_JS = `// Written by fcnn-course (scripts/student-runtime.js); changes here are overwritten.
-define(['base/js/dialog'], function (dialog) {
+define(['base/js/dialog', 'base/js/events'], function (dialog, events) {
   // 3. A notebook that changed on disk while it was open here (a course update pulled into the student's copy,
   //    a git pull): say so before the student saves over it. Jupyter itself asks only when they save, and its
   //    "Overwrite" then silently removes the update.
@@ -59,8 +60,43 @@ define(['base/js/dialog'], function (dialog) {
     setInterval(check, 15000);
     window.addEventListener('focus', check);
   }
+  // 4. Cells that a course update did not bring in because the student had changed them too (on a class server,
+  //    classroom/course_contents.py puts them in the notebook's metadata): shown once, removed before any save.
+  function showUpdateReport() {
+    var nb = Jupyter.notebook;
+    var rep = nb.metadata && nb.metadata.fcnn_update_report;
+    if (!rep) return;
+    delete nb.metadata.fcnn_update_report;
+    var key = 'fcnn-update-report:' + nb.notebook_path + ':' + rep.update;
+    try { if (window.localStorage.getItem(key)) return; window.localStorage.setItem(key, '1'); } catch (e) { /* no storage: show it */ }
+    var body = document.createElement('div');
+    var intro = document.createElement('p');
+    intro.textContent = 'The course update changed ' + rep.cells.length + ' cell(s) of this notebook that you had changed ' +
+      'too. Where you both changed the same lines, your version was kept, so the course’s change is not in them:';
+    body.appendChild(intro);
+    var list = document.createElement('ul');
+    rep.cells.forEach(function (c) {
+      var li = document.createElement('li');
+      li.textContent = 'Cell ' + c.index + (c.kept ? ': your version was kept. ' : ': both changes are in it; check it. ') +
+        'Yours: \u201c' + c.yours + '\u201d; the course’s: \u201c' + c.course + '\u201d';
+      list.appendChild(li);
+    });
+    body.appendChild(list);
+    var outro = document.createElement('p');
+    outro.textContent = 'To get the course’s version: rename this notebook (File → Rename), then open the hub’s ' +
+      'address again; the course’s version comes back beside your renamed copy, and you can copy cells between them.';
+    body.appendChild(outro);
+    dialog.modal({
+      title: 'Your version was kept in ' + rep.cells.length + ' cell(s)',
+      body: body,
+      buttons: { 'OK': { 'class': 'btn-primary', click: function () { nb.select(rep.cells[0].index - 1); nb.scroll_to_cell(rep.cells[0].index - 1); } } },
+      notebook: nb, keyboard_manager: nb.keyboard_manager,
+    });
+  }
   function load_ipython_extension() {
     watchDisk();
+    if (Jupyter.notebook && Jupyter.notebook._fully_loaded) showUpdateReport();
+    else events.on('notebook_loaded.Notebook', showUpdateReport);
     // 1. Formulas stay on one line. 'End Config' has usually passed already: MathJax then calls the hook at once.
     if (window.MathJax && window.MathJax.Hub) {
       var noBreaks = { linebreaks: { automatic: false } };
