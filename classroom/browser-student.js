@@ -33,6 +33,21 @@ async function logIn(tab, base, st, courseDir) {
   await tab.waitForURL(new RegExp(`/user/${st.name}/tree/${courseDir}/notebooks`), { timeout: 300000 });
 }
 
+/** A browser window of one student. A page on a busy classroom server answers slowly; a student waits, not for ever. */
+async function studentContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(120000);
+  return context;
+}
+
+/** The student opens the hub's address again in another tab (a bookmark, the link on the board): that pulls the course. */
+async function visitHub(context, base, st, courseDir) {
+  const other = await context.newPage();
+  await other.goto(`${base}/`, { timeout: 60000 });
+  await other.waitForURL(new RegExp(`/user/${st.name}/tree/${courseDir}/notebooks`), { timeout: 120000 });
+  await other.close();
+}
+
 const KERNEL_READY = `window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected() && Jupyter.notebook.kernel.name === 'tslab'`;
 
 /** Saves the open notebook as the student would (File → Save and Checkpoint) and waits until it is saved. */
@@ -49,9 +64,7 @@ async function runBrowserStudent(browser, { base, st, courseDir, notebook, scree
   const r = { name: st.name, browser: true, ok: false, plots: 0, drawn: 0, notices: [], errors: [] };
   const arrived = Date.now();
   const since = () => (Date.now() - arrived) / 1000;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  // a page on a busy classroom server answers slowly; a student waits, but not for ever
-  context.setDefaultTimeout(120000);
+  const context = await studentContext(browser);
   const tab = await context.newPage();
   const consoleErrors = [];
   tab.on('pageerror', (err) => consoleErrors.push(err.message));
@@ -130,8 +143,7 @@ async function runBrowserStudent(browser, { base, st, courseDir, notebook, scree
  * is in it, and their saved plots are drawn. Returns { ok, detail, notice }.
  */
 async function updateWhileOpen(browser, { base, st, courseDir, notebook, publishUpdate, screenshot }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(120000);
+  const context = await studentContext(browser);
   try {
     const tab = await context.newPage();
     await logIn(tab, base, st, courseDir);
@@ -141,10 +153,7 @@ async function updateWhileOpen(browser, { base, st, courseDir, notebook, publish
     if (!before.trusted || before.plots === 0) return { ok: false, detail: `before the update: trusted=${before.trusted}, ${before.plots} saved plot outputs (the student's saved run is missing)` };
     const marker = publishUpdate();
     // the student opens the hub's address again (a bookmark, the link on the board): that pulls the update
-    const other = await context.newPage();
-    await other.goto(`${base}/`, { timeout: 60000 });
-    await other.waitForURL(new RegExp(`/user/${st.name}/tree/${courseDir}/notebooks`), { timeout: 120000 });
-    await other.close();
+    await visitHub(context, base, st, courseDir);
     await tab.bringToFront();
     await tab.evaluate(`window.dispatchEvent(new Event('focus'))`);
     const notice = await tab.waitForSelector('.modal-dialog .modal-title', { timeout: 40000 }).then((el) => el.innerText()).catch(() => undefined);
@@ -180,8 +189,7 @@ async function updateWhileOpen(browser, { base, st, courseDir, notebook, publish
  * ok when the student is told which cell kept their version.
  */
 async function conflictAfterUpdate(browser, { base, st, courseDir, notebook, line, publishUpdate, screenshot }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(120000);
+  const context = await studentContext(browser);
   try {
     const tab = await context.newPage();
     await logIn(tab, base, st, courseDir);
@@ -194,10 +202,7 @@ async function conflictAfterUpdate(browser, { base, st, courseDir, notebook, lin
     if (!edited) return { ok: false, detail: `the first cell does not hold "${line}"` };
     await save(tab);
     publishUpdate();
-    const other = await context.newPage();
-    await other.goto(`${base}/`, { timeout: 60000 });
-    await other.waitForURL(new RegExp(`/user/${st.name}/tree/${courseDir}/notebooks`), { timeout: 120000 });
-    await other.close();
+    await visitHub(context, base, st, courseDir);
     await tab.goto(url, { timeout: 60000 });
     const title = await tab.waitForSelector('.modal-dialog .modal-title:has-text("Your version was kept")', { timeout: 60000 })
       .then((el) => el.innerText()).catch(() => undefined);

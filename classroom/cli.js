@@ -345,13 +345,18 @@ async function stop(opts) {
   console.log('classroom: stopped (students\' files and the hub database are kept for the next start)');
 }
 
+/** The logins of the students on the roster (the lecturer left out). */
+function studentLogins(p) {
+  return Object.entries(roster.readRoster(p.roster).users).filter(([, e]) => !e.admin).map(([login]) => login);
+}
+
 /** Starts the server of every student on the roster who has none running, a few at a time; waits until ready. */
 async function startAll(opts) {
   requireRoot('npm run classroom -- start-all');
   const { p } = resolveSettings(opts);
   if (!runningPid(p)) throw new ClassroomError(`the classroom is not running (state ${p.state}); start it first with \`${command(p.state, 'start')}\``);
   const s = readSettings(p);
-  const students = Object.entries(roster.readRoster(p.roster).users).filter(([, e]) => !e.admin).map(([login]) => login);
+  const students = studentLogins(p);
   if (students.length === 0) throw new ClassroomError(`nobody is on the roster yet; add students with \`${command(p.state, 'roster 30')}\``);
   const started = Date.now();
   const known = new Set(((await (await hubApi(s, '/users')).json()) || []).map((u) => u.name));
@@ -396,7 +401,7 @@ function conflictsCommand(opts) {
   const { p } = resolveSettings(opts);
   const s = readSettings(p);
   if (!s) throw new ClassroomError(`there is no classroom in ${p.state}; give its folder with --state DIR`);
-  const logins = Object.entries(roster.readRoster(p.roster).users).filter(([, e]) => !e.admin).map(([login]) => login);
+  const logins = studentLogins(p);
   const repos = logins.map((login) => path.join('/home', s.prefix + login, s.course_dir));
   const r = spawnSync('/usr/bin/python3', [path.join(__dirname, 'course_conflicts.py'), ...repos], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new ClassroomError(`course_conflicts.py failed: ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`);

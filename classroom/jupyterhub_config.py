@@ -36,6 +36,12 @@ def verify_code(code, stored):
     return hmac.compare_digest(got, expected)
 
 
+def read_roster():
+    """The roster's users ({login: {hash, admin, display?}}), read afresh: students may be added while the hub runs."""
+    with open(S["roster"]) as f:
+        return json.load(f)["users"]
+
+
 class RosterAuthenticator(Authenticator):
     """Only names in the roster get in, with the code the lecturer handed out. The roster is re-read at every
     login, so students added with `npm run classroom -- roster` can log in without restarting the hub.
@@ -66,8 +72,7 @@ class RosterAuthenticator(Authenticator):
         typed = data.get("username") or ""
         code = (data.get("password") or "").strip().lower()
         try:
-            with open(S["roster"]) as f:
-                users = json.load(f)["users"]
+            users = read_roster()
         except (OSError, ValueError, KeyError) as err:
             self.log.error("classroom: cannot read the roster %s: %s", S["roster"], err)
             return None
@@ -85,8 +90,7 @@ class RosterAuthenticator(Authenticator):
         """Called for every new hub user, also by the admin page's "Add Users": a name that is not on the roster
         has no login code, so it could never log in. The admin page then shows this message instead."""
         try:
-            with open(S["roster"]) as f:
-                users = json.load(f)["users"]
+            users = read_roster()
         except (OSError, ValueError, KeyError) as err:
             raise ValueError(f"cannot read the classroom roster ({err})")
         if user.name not in users:
